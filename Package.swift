@@ -1,0 +1,83 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// normbook: Markdown chapters with Swift blocks → an HTML report whose numbers, charts and
+/// claim verdicts come from running the blocks against the regularization engine.
+let package = Package(
+    name: "normbook",
+    platforms: [.macOS(.v14)],
+    products: [
+        // The engine, usable by any Swift package.
+        .library(name: "Regularization", targets: ["Regularization"]),
+        // What a chapter program links: built with optimizations as one shared library so that
+        // chapters compile at -Onone in a fraction of a second yet run fast numerics.
+        .library(
+            name: "NormbookChapterKit", type: .dynamic,
+            targets: ["Regularization", "Charts", "NotebookProtocol", "NotebookRuntime"]),
+        .library(name: "Notebook", targets: ["Notebook"]),
+        .executable(name: "normbook", targets: ["normbook"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.17.0"),
+    ],
+    targets: [
+        // System libraries: thin module maps over Debian's -dev packages.
+        .systemLibrary(
+            name: "COpenBLAS", pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]),
+        .systemLibrary(
+            name: "CCairo", pkgConfig: "cairo-ft",
+            providers: [.apt(["libcairo2-dev", "libfreetype-dev", "fonts-dejavu-core"])]),
+        .systemLibrary(
+            name: "CCmark", pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+
+        // The engine: knows nothing of notebooks, charts or HTML.
+        .target(name: "Regularization", dependencies: ["COpenBLAS"]),
+        // Chart specifications and layout maths, pure Swift.
+        .target(name: "Charts"),
+        // Draws chart specifications with Cairo.
+        .target(name: "ChartRendering", dependencies: ["Charts", "CCairo"]),
+        // The events a chapter program sends to the host, shared by both sides.
+        .target(name: "NotebookProtocol", dependencies: ["Charts"]),
+        // What chapter programs call: show(), tables, inline values, claims.
+        .target(name: "NotebookRuntime", dependencies: ["NotebookProtocol", "Charts"]),
+        // The host pipeline: Parse → Plan → Execute → Results → Render → Write.
+        .target(
+            name: "Notebook",
+            dependencies: [
+                "NotebookProtocol", "Charts", "ChartRendering", "CCmark",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            resources: [.copy("Render/Templates")]),
+        // The command-line frontend: parses, reports, exits.
+        .executableTarget(
+            name: "normbook",
+            dependencies: [
+                "Notebook",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+
+        // Benchmarks: normbook's side of bench/run (not a test; see bench/README.md).
+        .executableTarget(
+            name: "normbook-bench", dependencies: ["Regularization", "Charts", "ChartRendering"],
+            path: "bench/Sources/normbook-bench"),
+
+        .testTarget(name: "RegularizationTests", dependencies: ["Regularization"]),
+        .testTarget(
+            name: "ChartsTests",
+            dependencies: [
+                "Charts", "ChartRendering",
+                .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+            ]),
+        .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
+        .testTarget(
+            name: "NormbookEndToEndTests", dependencies: ["Notebook"],
+            resources: [.copy("Fixtures")]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,2 @@
+/// The chart benchmarks (see bench/README.md).
+let chartBenchmarks: [Benchmark] = []

@@ -1,0 +1,2 @@
+/// The engine benchmarks (see bench/README.md).
+let engineBenchmarks: [Benchmark] = []

@@ -1,0 +1,2 @@
+/// The solver benchmarks (see bench/README.md).
+let solverBenchmarks: [Benchmark] = []
