@@ -67,7 +67,9 @@ let package = Package(
             name: "normbook-bench", dependencies: ["Regularization", "Charts", "ChartRendering"],
             path: "bench/Sources/normbook-bench"),
 
-        .testTarget(name: "RegularizationTests", dependencies: ["Regularization"]),
+        .testTarget(
+            name: "RegularizationTests", dependencies: ["Regularization"],
+            exclude: ["Fixtures", "Solvers/Fixtures", "Data/make_datasets.py"]),
         .testTarget(
             name: "ChartsTests",
             dependencies: [

@@ -79,12 +79,14 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable, Equatable, Codab
         return result
     }
 
+    /// True when both generators are in the same state (will produce the same stream).
     public static func == (a: SeededGenerator, b: SeededGenerator) -> Bool {
         a.state == b.state
     }
 
     private enum CodingKeys: String, CodingKey { case state }
 
+    /// Restores a generator from its four state words.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let s = try container.decode([UInt64].self, forKey: .state)
@@ -94,6 +96,7 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable, Equatable, Codab
         state = (s[0], s[1], s[2], s[3])
     }
 
+    /// Stores the generator as its four state words.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode([state.0, state.1, state.2, state.3], forKey: .state)

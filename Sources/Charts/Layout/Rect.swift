@@ -1,0 +1,43 @@
+/// A rectangle in points, origin at the top left.
+public struct Rect: Codable, Sendable, Equatable {
+    /// Left edge.
+    public var x: Double
+    /// Top edge.
+    public var y: Double
+    /// Width.
+    public var width: Double
+    /// Height.
+    public var height: Double
+    /// Creates a rectangle.
+    public init(x: Double, y: Double, width: Double, height: Double) {
+        self.x = x
+        self.y = y
+        self.width = width
+        self.height = height
+    }
+    /// Right edge.
+    public var maxX: Double { x + width }
+    /// Bottom edge.
+    public var maxY: Double { y + height }
+    /// Whether the point lies inside.
+    public func contains(_ px: Double, _ py: Double) -> Bool { px >= x && px <= maxX && py >= y && py <= maxY }
+    /// Whether the segment crosses the rectangle (Liang–Barsky clipping).
+    public func intersects(_ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double) -> Bool {
+        var t0 = 0.0, t1 = 1.0
+        let dx = x1 - x0, dy = y1 - y0
+        for (p, q) in [(-dx, x0 - x), (dx, maxX - x0), (-dy, y0 - y), (dy, maxY - y0)] {
+            if p == 0 {
+                if q < 0 { return false }
+            } else {
+                let r = q / p
+                if p < 0 { if r > t1 { return false }; if r > t0 { t0 = r } } else { if r < t0 { return false }; if r < t1 { t1 = r } }
+            }
+        }
+        return true
+    }
+    /// Rounded to 1/100 point so snapshots are stable.
+    func rounded() -> Rect {
+        func r(_ v: Double) -> Double { (v * 100).rounded() / 100 }
+        return Rect(x: r(x), y: r(y), width: r(width), height: r(height))
+    }
+}

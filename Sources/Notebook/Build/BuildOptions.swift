@@ -1,0 +1,41 @@
+import Foundation
+
+/// What `normbook build` is asked to do.
+public struct BuildOptions: Sendable {
+    /// The project root: chapter paths in diagnostics are relative to it, and chapter programs
+    /// run in it (so they read data files by project-relative paths).
+    public var projectRoot: URL
+    /// The folder of `*.md` chapters.
+    public var chapters: URL
+    /// The report folder to (re)write.
+    public var output: URL
+    /// Where per-chapter programs, binaries and logs are kept between builds.
+    public var cache: URL
+    /// How many chapters run at once.
+    public var jobs: Int
+    /// Replace the report even when chapters fail (their pages show the errors).
+    public var allowFailures: Bool
+    /// The report's title.
+    public var title: String
+    /// A folder of templates overriding the built-in ones.
+    public var theme: URL?
+
+    /// Creates options; relative paths are resolved against `projectRoot`.
+    public init(
+        projectRoot: URL, chapters: String = "chapters", output: String = "output", cache: String = ".normbook-cache",
+        jobs: Int = ProcessInfo.processInfo.activeProcessorCount, allowFailures: Bool = false,
+        title: String = "Norm regularization, fact-checked", theme: String? = nil
+    ) {
+        func resolve(_ path: String) -> URL {
+            path.hasPrefix("/") ? URL(fileURLWithPath: path) : projectRoot.appendingPathComponent(path)
+        }
+        self.projectRoot = projectRoot
+        self.chapters = resolve(chapters).standardizedFileURL
+        self.output = resolve(output).standardizedFileURL
+        self.cache = resolve(cache).standardizedFileURL
+        self.jobs = max(1, jobs)
+        self.allowFailures = allowFailures
+        self.title = title
+        self.theme = theme.map(resolve)
+    }
+}

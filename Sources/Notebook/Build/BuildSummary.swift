@@ -1,0 +1,35 @@
+import Foundation
+
+/// What a build did, chapter by chapter, with timings (timings never enter the report itself).
+public struct BuildSummary: Sendable {
+    /// One chapter's outcome.
+    public struct Chapter: Sendable {
+        /// The chapter file as shown to users.
+        public var file: String
+        /// The page name.
+        public var slug: String
+        /// Whether it built.
+        public var status: ChapterResult.Status
+        /// How many blocks ran to their end, of how many executed blocks.
+        public var blocksSucceeded: Int, blockCount: Int
+        /// How many figures it drew.
+        public var figureCount: Int
+        /// Every diagnostic, in order.
+        public var diagnostics: [Diagnostic]
+        /// Seconds spent compiling and running its program.
+        public var compileSeconds: Double, runSeconds: Double
+    }
+
+    /// The chapters in order.
+    public var chapters: [Chapter]
+    /// Seconds spent drawing figures and writing pages.
+    public var renderSeconds: Double
+    /// Where the report is now (the destination, unless it was kept as it was).
+    public var reportFolder: URL
+    /// Set when chapters failed and the report was left as it was: where the failed build's
+    /// pages are, for inspection.
+    public var failedReportFolder: URL?
+
+    /// Whether every chapter built.
+    public var succeeded: Bool { chapters.allSatisfy { $0.status == .succeeded } }
+}

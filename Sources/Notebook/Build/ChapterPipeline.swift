@@ -1,0 +1,84 @@
+import Foundation
+
+/// One chapter through Parse → Plan → Execute → Results.
+struct ChapterPipeline: Sendable {
+    var compiler: SwiftCompiler
+    var projectRoot: URL
+    var cache: URL
+    var provenance: Provenance
+
+    /// A chapter's result and its line in the build summary.
+    struct Outcome: Sendable {
+        var result: ChapterResult
+        var summary: BuildSummary.Chapter
+    }
+
+    func build(file: URL, displayPath: String) -> Outcome {
+        var provenance = provenance
+        let text: String
+        do {
+            text = try String(contentsOf: file, encoding: .utf8)
+        } catch {
+            let diagnostic = Diagnostic(
+                .error, at: SourceLocation(file: displayPath, line: 1, column: 1),
+                "cannot read the chapter: \(error.localizedDescription)", hint: "check that it is UTF-8 text")
+            let document = ChapterDocument(
+                file: displayPath, slug: ChapterParser.slug(of: displayPath), frontMatter: FrontMatter(), segments: [],
+                title: ChapterParser.slug(of: displayPath))
+            return finish(ResultAssembler(document: document, provenance: provenance).assemble(.invalidSource([diagnostic])),
+                compileSeconds: 0, runSeconds: 0)
+        }
+
+        // Parse
+        let (document, parseDiagnostics) = ChapterParser().parse(text, file: displayPath)
+        provenance.seed = document.frontMatter.seed
+        let assembler = ResultAssembler(document: document, provenance: provenance)
+        if parseDiagnostics.contains(where: { $0.severity == .error }) {
+            return finish(assembler.assemble(.invalidSource(parseDiagnostics)), compileSeconds: 0, runSeconds: 0)
+        }
+        // Plan
+        let program = ChapterProgram(document: document)
+        let work = cache.appendingPathComponent("work/\(document.slug)")
+        // Execute: compile
+        let compileStart = Date()
+        let outcome: SwiftCompiler.Outcome
+        do {
+            outcome = try compiler.compile(program, in: work)
+        } catch {
+            let diagnostic = Diagnostic(.error, at: nil, "could not compile \(displayPath): \(error)")
+            return finish(assembler.assemble(.invalidSource([diagnostic])), compileSeconds: 0, runSeconds: 0)
+        }
+        let compileSeconds = Date().timeIntervalSince(compileStart)
+        guard outcome.succeeded else {
+            return finish(assembler.assemble(.compileFailed(outcome)), compileSeconds: compileSeconds, runSeconds: 0)
+        }
+        // Execute: run
+        let runStart = Date()
+        let run: ChapterRunner.Run
+        do {
+            run = try ChapterRunner().run(
+                binary: work.appendingPathComponent("chapter"), workDirectory: work, projectRoot: projectRoot,
+                seed: document.frontMatter.seed, blockTimeouts: document.executedBlocks.map(\.options.timeout),
+                chapterTimeout: document.frontMatter.timeout ?? ChapterRunner.defaultChapterTimeout)
+        } catch {
+            let diagnostic = Diagnostic(.error, at: nil, "could not run \(displayPath): \(error)")
+            return finish(assembler.assemble(.invalidSource([diagnostic])), compileSeconds: compileSeconds, runSeconds: 0)
+        }
+        let runSeconds = Date().timeIntervalSince(runStart)
+        // Results
+        let warnings = outcome.diagnostics.filter { $0.severity != .error }
+        return finish(assembler.assemble(.ran(run, compileDiagnostics: warnings)),
+            compileSeconds: compileSeconds, runSeconds: runSeconds)
+    }
+
+    private func finish(_ result: ChapterResult, compileSeconds: Double, runSeconds: Double) -> Outcome {
+        let executed = result.blocks.filter { $0.index != nil }
+        return Outcome(
+            result: result,
+            summary: BuildSummary.Chapter(
+                file: result.file, slug: result.slug, status: result.status,
+                blocksSucceeded: executed.filter { $0.status == .succeeded }.count, blockCount: executed.count,
+                figureCount: result.figures.count, diagnostics: result.allDiagnostics,
+                compileSeconds: compileSeconds, runSeconds: runSeconds))
+    }
+}

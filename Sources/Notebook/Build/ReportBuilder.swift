@@ -1,0 +1,110 @@
+import Foundation
+
+/// The whole pipeline: Parse → Plan → Execute → Results → Render → Write, for every chapter of
+/// a folder, chapters in parallel.
+public struct ReportBuilder: Sendable {
+    /// normbook's version, recorded in provenance and printed in the footer.
+    public static let version = "0.1.0"
+
+    /// The build's settings.
+    public var options: BuildOptions
+
+    /// Creates a builder.
+    public init(options: BuildOptions) { self.options = options }
+
+    /// Builds the report.
+    ///
+    /// - Parameter progress: called once per chapter as it finishes (from a worker thread,
+    ///   one call at a time).
+    /// - Throws: `NotebookError` when nothing can be built (no chapters, no compiler, no kit,
+    ///   an unwritable output). A chapter's own failure is not thrown: it is in the summary.
+    public func build(progress: @escaping @Sendable (BuildSummary.Chapter) -> Void = { _ in }) throws -> BuildSummary {
+        let files = try chapterFiles()
+        let kit = try ChapterKit.locate()
+        let compiler = try SwiftCompiler(kit: kit)
+        let provenance = Provenance(
+            normbook: Self.version, compiler: compiler.version(), blas: "OpenBLAS, 1 thread", seed: nil)
+
+        let pipeline = ChapterPipeline(
+            compiler: compiler, projectRoot: options.projectRoot, cache: options.cache, provenance: provenance)
+        let slots = ResultSlots(count: files.count)
+        let semaphore = DispatchSemaphore(value: options.jobs)
+        let group = DispatchGroup()
+        let progressLock = NSLock()
+        for (i, file) in files.enumerated() {
+            semaphore.wait()
+            group.enter()
+            DispatchQueue.global().async {
+                defer { semaphore.signal(); group.leave() }
+                let outcome = pipeline.build(file: file, displayPath: displayPath(of: file))
+                slots.set(i, outcome)
+                progressLock.lock()
+                progress(outcome.summary)
+                progressLock.unlock()
+            }
+        }
+        group.wait()
+        let outcomes = slots.values
+        let results = outcomes.map(\.result)
+
+        let renderStart = Date()
+        let writer = ReportWriter(destination: options.output)
+        let staging = try writer.makeStaging()
+        do {
+            for result in results { try ResultsStore().write(result, toReport: staging) }
+            try ReportRenderer(reportTitle: options.title, version: Self.version, themeDirectory: options.theme)
+                .render(results, into: staging)
+        } catch {
+            writer.discard(staging)
+            throw error
+        }
+        var summary = BuildSummary(
+            chapters: outcomes.map(\.summary), renderSeconds: Date().timeIntervalSince(renderStart),
+            reportFolder: options.output, failedReportFolder: nil)
+        if summary.succeeded || options.allowFailures {
+            try writer.commit(staging)
+        } else {
+            let aside = options.cache.appendingPathComponent("failed-report")
+            try writer.set(aside: staging, at: aside)
+            summary.failedReportFolder = aside
+        }
+        return summary
+    }
+
+    /// The chapter files, sorted by name.
+    func chapterFiles() throws -> [URL] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: options.chapters.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw NotebookError.chaptersFolderMissing(path: displayPath(of: options.chapters))
+        }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: options.chapters.path)) ?? []
+        let chapters = names.filter { $0.hasSuffix(".md") && !$0.hasPrefix("_") && $0.lowercased() != "readme.md" }.sorted()
+        guard !chapters.isEmpty else { throw NotebookError.noChapters(path: displayPath(of: options.chapters)) }
+        return chapters.map { options.chapters.appendingPathComponent($0) }
+    }
+
+    /// `file` relative to the project root when it lies inside it.
+    func displayPath(of file: URL) -> String {
+        let root = options.projectRoot.standardizedFileURL.path
+        let path = file.standardizedFileURL.path
+        if path.hasPrefix(root + "/") { return String(path.dropFirst(root.count + 1)) }
+        return path
+    }
+}
+
+/// Results written by worker threads, read after they all finish.
+private final class ResultSlots: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [ChapterPipeline.Outcome?]
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ value: ChapterPipeline.Outcome) {
+        lock.lock()
+        slots[i] = value
+        lock.unlock()
+    }
+    var values: [ChapterPipeline.Outcome] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.compactMap { $0 }
+    }
+}

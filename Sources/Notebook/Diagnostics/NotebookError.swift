@@ -1,0 +1,42 @@
+/// Everything that can stop a build before any chapter runs, or a chapter before it runs,
+/// with a message that says what is wrong, where, and what to do.
+public enum NotebookError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The chapters folder does not exist.
+    case chaptersFolderMissing(path: String)
+    /// The chapters folder holds no `*.md` file.
+    case noChapters(path: String)
+    /// A file could not be read.
+    case unreadable(path: String, reason: String)
+    /// A file or folder could not be written.
+    case unwritable(path: String, reason: String)
+    /// The Swift compiler was not found.
+    case compilerNotFound
+    /// The compiled engine and runtime (the chapter kit) were not found.
+    case chapterKitNotFound(searched: [String])
+    /// A stored result could not be decoded.
+    case invalidResults(path: String, reason: String)
+    /// A chapter has errors in its source (front matter, block options).
+    case invalidChapter([Diagnostic])
+
+    /// The message shown to the user.
+    public var description: String {
+        switch self {
+        case .chaptersFolderMissing(let path):
+            return "error: the chapters folder '\(path)' does not exist\n  hint: run from the project root or pass --chapters DIR"
+        case .noChapters(let path):
+            return "error: '\(path)' holds no chapter (*.md)\n  hint: add a Markdown file such as \(path)/01-intro.md"
+        case .unreadable(let path, let reason):
+            return "error: cannot read '\(path)': \(reason)"
+        case .unwritable(let path, let reason):
+            return "error: cannot write '\(path)': \(reason)\n  hint: check that the folder exists and is writable"
+        case .compilerNotFound:
+            return "error: swiftc was not found on PATH\n  hint: install Swift 6.3 and put its bin folder on PATH, or set SWIFTC to the compiler's path; --frozen renders stored results without compiling"
+        case .chapterKitNotFound(let searched):
+            return "error: the compiled engine (libNormbookChapterKit.so and Modules/) was not found in: \(searched.joined(separator: ", "))\n  hint: build it with `swift build -c release` (the README's first command does), or set NORMBOOK_KIT_DIR"
+        case .invalidResults(let path, let reason):
+            return "error: the stored result '\(path)' is not valid: \(reason)\n  hint: rebuild without --frozen to regenerate it"
+        case .invalidChapter(let diagnostics):
+            return diagnostics.map(\.description).joined(separator: "\n")
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+
+/// Where the compiled engine and runtime live: `libNormbookChapterKit.so` and the `Modules/`
+/// folder of its `.swiftmodule`s, built by SwiftPM with optimizations. Chapter programs are
+/// compiled against it and load it at run time.
+public struct ChapterKit: Sendable, Equatable {
+    /// The folder holding the library and `Modules/`.
+    public var directory: URL
+
+    /// The library's file name.
+    public static let libraryName = "NormbookChapterKit"
+
+    /// Creates a kit at a known folder.
+    public init(directory: URL) { self.directory = directory }
+
+    /// Finds the kit: `$NORMBOOK_KIT_DIR`, else the folder of the running executable (SwiftPM puts
+    /// the normbook binary, the test bundle and the library in the same build folder).
+    public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> ChapterKit {
+        var candidates: [URL] = []
+        if let dir = environment["NORMBOOK_KIT_DIR"] { candidates.append(URL(fileURLWithPath: dir)) }
+        if let exe = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+            candidates.append(URL(fileURLWithPath: exe).deletingLastPathComponent())
+        }
+        for dir in candidates {
+            let kit = ChapterKit(directory: dir)
+            if kit.isComplete { return kit }
+        }
+        throw NotebookError.chapterKitNotFound(searched: candidates.map(\.path))
+    }
+
+    /// The shared library.
+    public var library: URL { directory.appendingPathComponent("lib\(Self.libraryName).so") }
+
+    /// The module search folder.
+    public var modules: URL { directory.appendingPathComponent("Modules") }
+
+    /// Whether the library and the modules a chapter imports exist.
+    public var isComplete: Bool {
+        let fm = FileManager.default
+        return fm.fileExists(atPath: library.path)
+            && ["Regularization", "NotebookRuntime", "Charts"].allSatisfy {
+                fm.fileExists(atPath: modules.appendingPathComponent("\($0).swiftmodule").path)
+            }
+    }
+}

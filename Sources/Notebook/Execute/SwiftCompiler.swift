@@ -1,0 +1,103 @@
+import Foundation
+
+/// Compiles a chapter program with `swiftc -Onone -g` against the chapter kit and maps the
+/// compiler's diagnostics back to the Markdown file.
+public struct SwiftCompiler: Sendable {
+    /// The compiler executable (a path, or a name looked up on PATH).
+    public var executable: String
+    /// The engine and runtime to link.
+    public var kit: ChapterKit
+
+    /// Creates a compiler: `$SWIFTC` if set, else `swiftc` on PATH.
+    public init(kit: ChapterKit, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+        self.kit = kit
+        if let explicit = environment["SWIFTC"] {
+            executable = explicit
+        } else if let found = Self.lookUp("swiftc", path: environment["PATH"] ?? "/usr/bin:/bin") {
+            executable = found
+        } else {
+            throw NotebookError.compilerNotFound
+        }
+    }
+
+    /// What a compilation produced.
+    public struct Outcome: Sendable {
+        /// Whether an executable was produced.
+        public var succeeded: Bool
+        /// Diagnostics that point into the chapter, with Markdown lines and columns.
+        public var diagnostics: [Diagnostic]
+        /// The compiler's whole output, for diagnostics that do not point into the chapter.
+        public var output: String
+    }
+
+    /// Compiles `program` (written to `directory/main.swift`) into `directory/chapter`.
+    public func compile(_ program: ChapterProgram, in directory: URL) throws -> Outcome {
+        let fm = FileManager.default
+        try fm.createDirectory(at: directory, withIntermediateDirectories: true)
+        let main = directory.appendingPathComponent("main.swift")
+        try program.source.write(to: main, atomically: true, encoding: .utf8)
+        let binary = directory.appendingPathComponent("chapter")
+        try? fm.removeItem(at: binary)
+        let arguments = [
+            "-swift-version", "5", "-Onone", "-g", "-diagnostic-style", "llvm",
+            "-module-name", "Chapter",
+            "-I", kit.modules.path, "-L", kit.directory.path, "-l\(ChapterKit.libraryName)",
+            "-Xlinker", "-rpath", "-Xlinker", kit.directory.path,
+            "main.swift", "-o", "chapter",
+        ]
+        let out = directory.appendingPathComponent("compile.out")
+        let err = directory.appendingPathComponent("compile.err")
+        let child = ChildProcess(
+            executable: executable, arguments: arguments,
+            environment: ProcessInfo.processInfo.environment, workingDirectory: directory.path,
+            stdoutPath: out.path, stderrPath: err.path)
+        let termination = try child.run(watchdog: { false })
+        let output = ((try? String(contentsOf: out, encoding: .utf8)) ?? "")
+            + ((try? String(contentsOf: err, encoding: .utf8)) ?? "")
+        let diagnostics = Self.diagnostics(in: output, program: program)
+        return Outcome(
+            succeeded: termination.succeeded && fm.fileExists(atPath: binary.path),
+            diagnostics: diagnostics, output: output)
+    }
+
+    /// The first line of `swiftc --version`, recorded in provenance.
+    public func version() -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("normbook-swiftc-version-\(getpid())")
+        try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let child = ChildProcess(
+            executable: executable, arguments: ["--version"], environment: ProcessInfo.processInfo.environment,
+            workingDirectory: dir.path, stdoutPath: dir.appendingPathComponent("o").path,
+            stderrPath: dir.appendingPathComponent("e").path)
+        _ = try? child.run(watchdog: { false })
+        let text = (try? String(contentsOf: dir.appendingPathComponent("o"), encoding: .utf8)) ?? ""
+        return text.split(separator: "\n").first.map(String.init) ?? "unknown"
+    }
+
+    /// Parses `file:line:col: severity: message` lines (llvm diagnostic style); lines in the
+    /// chapter get the block's indentation added to the column.
+    static func diagnostics(in output: String, program: ChapterProgram) -> [Diagnostic] {
+        var result: [Diagnostic] = []
+        for line in output.split(separator: "\n") {
+            let parts = line.split(separator: ":", maxSplits: 4, omittingEmptySubsequences: false)
+            guard parts.count == 5, let lineNumber = Int(parts[1]), let column = Int(parts[2]) else { continue }
+            let severityText = parts[3].trimmingCharacters(in: .whitespaces)
+            guard let severity = Diagnostic.Severity(rawValue: severityText) else { continue }
+            let message = parts[4].trimmingCharacters(in: .whitespaces)
+            let file = String(parts[0])
+            guard file == program.file else { continue }
+            let indentation = program.block(containing: lineNumber).map { program.blocks[$0].indentation } ?? 0
+            result.append(Diagnostic(
+                severity, at: SourceLocation(file: file, line: lineNumber, column: column + indentation), message))
+        }
+        return result
+    }
+
+    static func lookUp(_ name: String, path: String) -> String? {
+        for dir in path.split(separator: ":") {
+            let candidate = "\(dir)/\(name)"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,106 @@
+/// The options of a Swift block, written as `//| key: value` lines at the top of the block
+/// (the convention of Quarto's `#|`).
+public struct BlockOptions: Codable, Sendable, Equatable, Hashable {
+    /// An anchor; `fig-…` makes the block's chart a numbered figure that prose can cite as `@fig-…`.
+    public var label: String?
+    /// The caption of the block's figure or table.
+    public var caption: String?
+    /// Whether the code is shown in the report.
+    public var echo: Bool = true
+    /// Whether the block's output is shown in the report.
+    public var output: Bool = true
+    /// Whether the block is run at all.
+    public var eval: Bool = true
+    /// Seconds the block may run before the chapter is stopped.
+    public var timeout: Double?
+    /// Input files the block reads, relative to the project root (part of the cache key).
+    public var data: [String] = []
+    /// The id of the claim this block decides (e.g. `000-d`).
+    public var claim: String?
+    /// The verdict the chapter expects for that claim.
+    public var expect: String?
+    /// The claim's sentence in the original language.
+    public var quote: String?
+    /// Where the claim comes from (document and line).
+    public var source: String?
+
+    /// Creates options with every default.
+    public init() {}
+
+    /// Every key a block accepts.
+    public static let keys = [
+        "label", "caption", "echo", "output", "eval", "timeout", "data", "claim", "expect", "quote", "source",
+    ]
+
+    /// Sets `key` from its text, or explains what values `key` takes.
+    ///
+    /// - Returns: nil on success, otherwise what the value should look like.
+    mutating func set(_ key: String, to raw: String) -> String? {
+        let value = Self.unquoted(raw)
+        switch key {
+        case "label":
+            guard value.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }), !value.isEmpty else {
+                return "a label of letters, digits, '-' and '_' (e.g. fig-unit-balls)"
+            }
+            label = value
+        case "caption": caption = value
+        case "echo", "output", "eval":
+            guard let flag = Self.bool(value) else { return "true or false" }
+            switch key {
+            case "echo": echo = flag
+            case "output": output = flag
+            default: eval = flag
+            }
+        case "timeout":
+            guard let seconds = Double(value), seconds > 0, seconds.isFinite else {
+                return "a positive number of seconds (e.g. 60)"
+            }
+            timeout = seconds
+        case "data":
+            data = value.trimmingBrackets().split(separator: ",").map {
+                Self.unquoted(String($0).trimmingWhitespace())
+            }.filter { !$0.isEmpty }
+        case "claim": claim = value
+        case "expect":
+            let verdicts = ["holds", "refuted", "partly", "not testable"]
+            guard verdicts.contains(value) else { return "one of: " + verdicts.joined(separator: ", ") }
+            expect = value
+        case "quote": quote = value
+        case "source": source = value
+        default: return "a known option"
+        }
+        return nil
+    }
+
+    static func bool(_ text: String) -> Bool? {
+        switch text.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default: return nil
+        }
+    }
+
+    static func unquoted(_ text: String) -> String {
+        let t = text.trimmingWhitespace()
+        if t.count >= 2, let first = t.first, let last = t.last, first == last, first == "\"" || first == "'" {
+            return String(t.dropFirst().dropLast())
+        }
+        return t
+    }
+}
+
+extension String {
+    /// The string without leading and trailing spaces and tabs.
+    func trimmingWhitespace() -> String {
+        var s = Substring(self)
+        while let c = s.first, c == " " || c == "\t" { s.removeFirst() }
+        while let c = s.last, c == " " || c == "\t" || c == "\r" { s.removeLast() }
+        return String(s)
+    }
+
+    fileprivate func trimmingBrackets() -> String {
+        let t = trimmingWhitespace()
+        if t.hasPrefix("["), t.hasSuffix("]") { return String(t.dropFirst().dropLast()) }
+        return t
+    }
+}

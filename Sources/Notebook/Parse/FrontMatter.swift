@@ -1,0 +1,112 @@
+import Yams
+
+/// A chapter's YAML front matter: its title, seed and block option defaults.
+public struct FrontMatter: Codable, Sendable, Equatable {
+    /// The chapter title; defaults to the first heading.
+    public var title: String?
+    /// The seed chapter code reads as `ChapterContext.seed`.
+    public var seed: UInt64?
+    /// Default block options (any block option key).
+    public var defaults: [String: String] = [:]
+    /// Seconds the whole chapter may run (default 600).
+    public var timeout: Double?
+
+    /// Creates empty front matter.
+    public init() {}
+
+    /// The keys front matter accepts.
+    public static let keys = ["title", "seed", "defaults", "timeout"]
+
+    /// Parses the YAML text found between the `---` lines that start at `firstLine` (the line
+    /// after the opening `---`). Problems are appended to `diagnostics`.
+    static func parse(_ yaml: String, file: String, firstLine: Int, diagnostics: inout [Diagnostic]) -> FrontMatter {
+        var result = FrontMatter()
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            diagnostics.append(Self.diagnostic(for: error, file: file, firstLine: firstLine))
+            return result
+        } catch {
+            diagnostics.append(Diagnostic(.error, at: SourceLocation(file: file, line: firstLine, column: 1), "invalid front matter: \(error)"))
+            return result
+        }
+        guard let node else { return result }
+        guard let mapping = node.mapping else {
+            diagnostics.append(Diagnostic(
+                .error, at: location(of: node, file: file, firstLine: firstLine),
+                "front matter must be a mapping of keys to values", hint: "write e.g. `title: Norms`"))
+            return result
+        }
+        for (keyNode, value) in mapping {
+            let key = keyNode.string ?? ""
+            let at = location(of: keyNode, file: file, firstLine: firstLine)
+            switch key {
+            case "title":
+                result.title = value.string
+            case "seed":
+                if let seed = value.string.flatMap({ UInt64($0) }) {
+                    result.seed = seed
+                } else {
+                    diagnostics.append(Diagnostic(.error, at: location(of: value, file: file, firstLine: firstLine),
+                        "seed must be a non-negative integer", hint: "write e.g. `seed: 42`"))
+                }
+            case "timeout":
+                if let t = value.string.flatMap({ Double($0) }), t > 0 {
+                    result.timeout = t
+                } else {
+                    diagnostics.append(Diagnostic(.error, at: location(of: value, file: file, firstLine: firstLine),
+                        "timeout must be a positive number of seconds", hint: "write e.g. `timeout: 300`"))
+                }
+            case "defaults":
+                guard let defaults = value.mapping else {
+                    diagnostics.append(Diagnostic(.error, at: at, "defaults must be a mapping of block options",
+                        hint: "write e.g. `defaults: {echo: false}`"))
+                    continue
+                }
+                for (k, v) in defaults {
+                    let name = k.string ?? ""
+                    var probe = BlockOptions()
+                    let keyAt = location(of: k, file: file, firstLine: firstLine)
+                    if !BlockOptions.keys.contains(name) {
+                        diagnostics.append(unknownKey(name, known: BlockOptions.keys, at: keyAt, what: "block option"))
+                    } else if let expected = probe.set(name, to: v.string ?? "") {
+                        diagnostics.append(Diagnostic(.error, at: location(of: v, file: file, firstLine: firstLine),
+                            "invalid value for '\(name)': expected \(expected)"))
+                    } else {
+                        result.defaults[name] = v.string ?? ""
+                    }
+                }
+            default:
+                diagnostics.append(unknownKey(key, known: keys, at: at, what: "front matter key"))
+            }
+        }
+        return result
+    }
+
+    static func unknownKey(_ key: String, known: [String], at location: SourceLocation, what: String) -> Diagnostic {
+        let suggestion = Suggestion.closest(to: key, in: known)
+        return Diagnostic(
+            .error, at: location,
+            "unknown \(what) '\(key)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
+            hint: "known keys: " + known.joined(separator: ", "))
+    }
+
+    private static func location(of node: Node, file: String, firstLine: Int) -> SourceLocation {
+        let mark = node.mark
+        return SourceLocation(file: file, line: firstLine + (mark?.line ?? 1) - 1, column: mark?.column ?? 1)
+    }
+
+    private static func diagnostic(for error: YamlError, file: String, firstLine: Int) -> Diagnostic {
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            let what = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
+            return Diagnostic(.error, at: SourceLocation(file: file, line: firstLine + mark.line - 1, column: mark.column),
+                "invalid YAML in front matter: \(what)", hint: "front matter is YAML between two `---` lines")
+        default:
+            return Diagnostic(.error, at: SourceLocation(file: file, line: firstLine, column: 1),
+                "invalid YAML in front matter: \(error)")
+        }
+    }
+}

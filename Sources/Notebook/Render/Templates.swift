@@ -1,0 +1,46 @@
+import Foundation
+import Mustache
+
+/// The report's Mustache templates and static assets: the built-in ones shipped as package
+/// resources, each replaceable by a file of the same name in a theme folder.
+struct Templates {
+    /// The templates by name (file name without `.mustache`).
+    var library: MustacheLibrary
+    /// Static files copied to `assets/` (stylesheet and script), by file name.
+    var assets: [String: Data]
+
+    static let templateNames = ["layout", "chapter", "block", "diagnostic", "index"]
+    static let assetNames = ["normbook.css", "normbook.js"]
+
+    static func load(theme: URL?) throws -> Templates {
+        guard let builtIn = Bundle.module.url(forResource: "Templates", withExtension: nil) else {
+            throw NotebookError.unreadable(path: "Templates", reason: "normbook's templates are missing from its resources")
+        }
+        func read(_ name: String) throws -> Data {
+            if let theme, let data = FileManager.default.contents(atPath: theme.appendingPathComponent(name).path) {
+                return data
+            }
+            let url = builtIn.appendingPathComponent(name)
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                throw NotebookError.unreadable(path: url.path, reason: "no such file")
+            }
+            return data
+        }
+        var library = MustacheLibrary()
+        for name in templateNames {
+            let text = String(decoding: try read("\(name).mustache"), as: UTF8.self)
+            do {
+                try library.register(text, named: name)
+            } catch {
+                throw NotebookError.unreadable(path: "\(name).mustache", reason: "invalid template: \(error)")
+            }
+        }
+        var assets: [String: Data] = [:]
+        for name in assetNames { assets[name] = try read(name) }
+        return Templates(library: library, assets: assets)
+    }
+
+    func render(_ context: [String: Any], template: String) -> String {
+        library.render(context, withTemplate: template) ?? ""
+    }
+}

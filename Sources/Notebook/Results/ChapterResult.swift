@@ -1,0 +1,124 @@
+import Charts
+import NotebookProtocol
+
+/// The outcome of one chapter, stored as canonical JSON in `output/_results/<slug>.json`.
+/// Rendering reads only this: prose, code, printed output, figures, tables and diagnostics.
+public struct ChapterResult: Codable, Sendable, Equatable {
+    /// Whether a chapter built.
+    public enum Status: String, Codable, Sendable {
+        /// Every executed block ran to its end.
+        case succeeded
+        /// A block did not compile, trapped, exited early or ran too long, or the source is invalid.
+        case failed
+    }
+
+    /// A run of the chapter, in order.
+    public enum Segment: Codable, Sendable, Equatable {
+        /// Markdown prose starting at `line`.
+        case prose(markdown: String, line: Int)
+        /// A code block and what it produced.
+        case block(BlockResult)
+    }
+
+    /// The version of this file format.
+    public var formatVersion = 1
+    /// The chapter file, e.g. `chapters/01-norms.md`.
+    public var file: String
+    /// The page name without extension.
+    public var slug: String
+    /// The chapter title.
+    public var title: String
+    /// Whether the chapter built.
+    public var status: Status
+    /// The chapter in order.
+    public var segments: [Segment]
+    /// Diagnostics that belong to no block (front matter, the program as a whole).
+    public var diagnostics: [Diagnostic]
+    /// Values recorded with `record(_:_:)`, by name.
+    public var values: [String: Value]
+    /// Where the numbers came from.
+    public var provenance: Provenance
+
+    /// The blocks in order.
+    public var blocks: [BlockResult] {
+        segments.compactMap { if case .block(let b) = $0 { return b } else { return nil } }
+    }
+
+    /// Every diagnostic of the chapter, chapter-level first, then block by block.
+    public var allDiagnostics: [Diagnostic] { diagnostics + blocks.flatMap(\.diagnostics) }
+
+    /// Every figure of the chapter in order.
+    public var figures: [Figure] {
+        blocks.flatMap { $0.outputs.compactMap { if case .figure(let f) = $0 { return f } else { return nil } } }
+    }
+}
+
+/// A code block in the results: its code, options, status and outputs.
+public struct BlockResult: Codable, Sendable, Equatable {
+    /// What became of a block.
+    public enum Status: String, Codable, Sendable {
+        /// It ran to its end.
+        case succeeded
+        /// It failed to compile, trapped, exited or timed out.
+        case failed
+        /// An earlier block failed, so it did not run.
+        case notRun
+        /// It is not executed (`eval: false`, or not a Swift block).
+        case displayOnly
+    }
+
+    /// The position among executed blocks, nil for displayed-only blocks.
+    public var index: Int?
+    /// The fence's language.
+    public var language: String
+    /// The code as shown (without option lines).
+    public var code: String
+    /// The line of the opening fence.
+    public var line: Int
+    /// The block's options.
+    public var options: BlockOptions
+    /// What became of it.
+    public var status: Status
+    /// What it printed and showed, in order.
+    public var outputs: [BlockOutput]
+    /// Errors and warnings that point into it.
+    public var diagnostics: [Diagnostic]
+}
+
+/// One item of a block's output.
+public enum BlockOutput: Codable, Sendable, Equatable {
+    /// Text printed to stdout.
+    case text(String)
+    /// Text printed to stderr.
+    case errorText(String)
+    /// A chart, drawn as a numbered figure.
+    case figure(Figure)
+    /// A table.
+    case table(Table)
+}
+
+/// A chart shown by a block, numbered within its chapter.
+public struct Figure: Codable, Sendable, Equatable {
+    /// The figure number within the chapter, from 1.
+    public var number: Int
+    /// The anchor (`fig-…`) that prose cites as `@fig-…`.
+    public var label: String?
+    /// The caption under the image.
+    public var caption: String?
+    /// The chart specification.
+    public var chart: Chart
+    /// The image's path relative to the report folder, e.g. `figures/01-norms-1.png`.
+    public var image: String
+}
+
+/// Where a chapter's numbers came from.
+public struct Provenance: Codable, Sendable, Equatable {
+    /// normbook's version.
+    public var normbook: String
+    /// The Swift compiler that built the chapter (`swiftc --version`, first line).
+    public var compiler: String
+    /// The BLAS and how it ran.
+    public var blas: String
+    /// The chapter's seed.
+    public var seed: UInt64?
+}

@@ -1,0 +1,162 @@
+import Foundation
+import NotebookProtocol
+
+/// Turns a parsed chapter and what happened to it (parse diagnostics, the compilation, the run)
+/// into a `ChapterResult`: output attributed to blocks, figures numbered, failures placed at
+/// their Markdown lines, and the blocks after a failure marked as not run.
+struct ResultAssembler {
+    var document: ChapterDocument
+    var provenance: Provenance
+
+    /// What stopped the chapter before it ran, if anything.
+    enum Stage {
+        /// The source has errors: nothing was compiled.
+        case invalidSource([Diagnostic])
+        /// The program did not compile.
+        case compileFailed(SwiftCompiler.Outcome)
+        /// The program ran (successfully or not).
+        case ran(ChapterRunner.Run, compileDiagnostics: [Diagnostic])
+    }
+
+    func assemble(_ stage: Stage) -> ChapterResult {
+        let executed = document.executedBlocks
+        var outputs = Array(repeating: [BlockOutput](), count: executed.count)
+        var statuses = Array(repeating: BlockResult.Status.notRun, count: executed.count)
+        var blockDiagnostics = Array(repeating: [Diagnostic](), count: executed.count)
+        var chapterDiagnostics: [Diagnostic] = []
+        var values: [String: Value] = [:]
+
+        func place(_ diagnostic: Diagnostic) {
+            if let line = diagnostic.location?.line, diagnostic.location?.file == document.file,
+                let k = executed.firstIndex(where: { line >= $0.fenceLine && line <= $0.firstLine + $0.source.count })
+            {
+                blockDiagnostics[k].append(diagnostic)
+            } else {
+                chapterDiagnostics.append(diagnostic)
+            }
+        }
+
+        var displayDiagnostics: [Diagnostic] = []
+        switch stage {
+        case .invalidSource(let diagnostics):
+            for d in diagnostics {
+                // Option errors may sit on blocks that are not executed; keep them at the chapter.
+                if let line = d.location?.line, executed.contains(where: { line >= $0.fenceLine && line <= $0.firstLine + $0.source.count }) {
+                    place(d)
+                } else {
+                    displayDiagnostics.append(d)
+                }
+            }
+            chapterDiagnostics += displayDiagnostics
+            for k in executed.indices where blockDiagnostics[k].contains(where: { $0.severity == .error }) {
+                statuses[k] = .failed
+            }
+        case .compileFailed(let outcome):
+            outcome.diagnostics.forEach(place)
+            for k in executed.indices where blockDiagnostics[k].contains(where: { $0.severity == .error }) {
+                statuses[k] = .failed
+            }
+            if !statuses.contains(.failed) {
+                chapterDiagnostics.append(Diagnostic(
+                    .error, at: SourceLocation(file: document.file, line: 1, column: 1),
+                    "the chapter's program did not compile:\n" + outcome.output,
+                    hint: "this is likely a normbook bug; please report it with the chapter"))
+            }
+        case .ran(let run, let compileDiagnostics):
+            compileDiagnostics.forEach(place)
+            var figureNumber = 0
+            var labelUses: [String: Int] = [:]
+            let split = StreamSplitter.split(stdout: run.stdout, stderr: CrashReport.strippingReport(from: run.stderr))
+            let events = Dictionary(run.events.map { ($0.sequence, $0) }, uniquingKeysWith: { a, _ in a })
+            var finished = Set<Int>()
+            var started = Set<Int>()
+            for event in run.events {
+                switch event.payload {
+                case .cellStarted: started.insert(event.cell)
+                case .cellFinished: finished.insert(event.cell)
+                case .value(let name, let value): values[name] = value
+                default: break
+                }
+            }
+            for (cell, items) in split.stdout where cell < executed.count {
+                for item in items {
+                    switch item {
+                    case .text(let text):
+                        outputs[cell].append(.text(text))
+                    case .event(let sequence):
+                        guard let event = events[sequence] else { continue }
+                        switch event.payload {
+                        case .chart(let chart):
+                            figureNumber += 1
+                            let block = executed[cell]
+                            var label = block.options.label
+                            if let base = label {
+                                let use = labelUses[base, default: 0] + 1
+                                labelUses[base] = use
+                                if use > 1 { label = "\(base)-\(use)" }
+                            }
+                            outputs[cell].append(.figure(Figure(
+                                number: figureNumber, label: label, caption: block.options.caption ?? chart.title,
+                                chart: chart, image: "figures/\(document.slug)-\(figureNumber).png")))
+                        case .table(let table):
+                            outputs[cell].append(.table(table))
+                        default:
+                            break
+                        }
+                    }
+                }
+            }
+            for (cell, text) in split.stderr where cell < executed.count && !text.isEmpty {
+                outputs[cell].append(.errorText(text))
+            }
+            for k in executed.indices {
+                if finished.contains(k) { statuses[k] = .succeeded } else if started.contains(k) { statuses[k] = .failed }
+            }
+            if !run.succeeded {
+                let failing = executed.indices.first { statuses[$0] == .failed } ?? max(0, (started.max() ?? 0))
+                if failing < executed.count {
+                    statuses[failing] = .failed
+                    let block = executed[failing]
+                    let blockStart = SourceLocation(file: document.file, line: block.firstLine, column: block.indentation + 1)
+                    if let timeout = run.timeout {
+                        blockDiagnostics[failing].append(Diagnostic(
+                            .error, at: blockStart,
+                            "the block ran longer than \(NumberFormatting.significant(timeout.seconds)) s and was stopped",
+                            hint: "make it faster, or raise the limit with `//| timeout: SECONDS` (or `timeout:` in the front matter for the whole chapter)"))
+                    } else if let crash = CrashReport.parse(stderr: run.stderr, chapterFile: document.file) {
+                        blockDiagnostics[failing].append(Diagnostic(
+                            .error, at: crash.location ?? blockStart, "runtime trap: \(crash.message)",
+                            hint: "the statement at this line stopped the program; later blocks were not run"))
+                    } else {
+                        blockDiagnostics[failing].append(Diagnostic(
+                            .error, at: blockStart, "the program stopped in this block (\(run.terminationDescription))",
+                            hint: "a chapter must run to its end; later blocks were not run"))
+                    }
+                }
+            }
+        }
+
+        var segments: [ChapterResult.Segment] = []
+        for segment in document.segments {
+            switch segment {
+            case .prose(let text, let line):
+                segments.append(.prose(markdown: text, line: line))
+            case .code(let block):
+                if let k = block.index {
+                    segments.append(.block(BlockResult(
+                        index: k, language: block.language, code: block.displayedCode, line: block.fenceLine,
+                        options: block.options, status: statuses[k], outputs: outputs[k], diagnostics: blockDiagnostics[k])))
+                } else {
+                    segments.append(.block(BlockResult(
+                        index: nil, language: block.language, code: block.displayedCode, line: block.fenceLine,
+                        options: block.options, status: .displayOnly, outputs: [], diagnostics: [])))
+                }
+            }
+        }
+        let failed = statuses.contains(.failed) || chapterDiagnostics.contains { $0.severity == .error }
+        return ChapterResult(
+            file: document.file, slug: document.slug, title: document.title,
+            status: failed ? .failed : .succeeded, segments: segments, diagnostics: chapterDiagnostics,
+            values: values, provenance: provenance)
+    }
+}

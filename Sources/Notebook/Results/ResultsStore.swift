@@ -1,0 +1,54 @@
+import Foundation
+
+/// Reads and writes chapter results as canonical JSON: sorted keys, two-space indentation,
+/// non-finite numbers as the strings "nan", "inf", "-inf". The same result gives the same bytes.
+public struct ResultsStore: Sendable {
+    /// The folder name under the report.
+    public static let folderName = "_results"
+
+    /// Creates a store.
+    public init() {}
+
+    /// The canonical bytes of a result.
+    public func encode(_ result: ChapterResult) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        var data = try encoder.encode(result)
+        data.append(0x0A)
+        return data
+    }
+
+    /// Decodes a result.
+    public func decode(_ data: Data, path: String) throws -> ChapterResult {
+        let decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(
+            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        do {
+            return try decoder.decode(ChapterResult.self, from: data)
+        } catch {
+            throw NotebookError.invalidResults(path: path, reason: String(describing: error))
+        }
+    }
+
+    /// Writes `result` to `folder/_results/<slug>.json`.
+    public func write(_ result: ChapterResult, toReport folder: URL) throws {
+        let dir = folder.appendingPathComponent(Self.folderName)
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        try encode(result).write(to: dir.appendingPathComponent("\(result.slug).json"))
+    }
+
+    /// Reads every result of a report folder, in file-name order.
+    public func readAll(fromReport folder: URL) throws -> [ChapterResult] {
+        let dir = folder.appendingPathComponent(Self.folderName)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
+        return try names.filter { $0.hasSuffix(".json") }.sorted().map { name in
+            let url = dir.appendingPathComponent(name)
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                throw NotebookError.unreadable(path: url.path, reason: "no such file")
+            }
+            return try decode(data, path: url.path)
+        }
+    }
+}

@@ -1,0 +1,57 @@
+// Implementation-only: chapter programs compile against this module without the system
+// module map of OpenBLAS; no C type appears in the engine's API or stored layout.
+@_implementationOnly import COpenBLAS
+
+/// A fitted linear model ŷ = X·w + b: the common result of Lasso, ElasticNet and Ridge.
+public struct LinearModel: Sendable, Equatable, Codable {
+    /// The weights w, one per feature.
+    public var coefficients: [Double]
+    /// The intercept b (0 when the model was fitted without one).
+    public var intercept: Double
+
+    /// Creates a model from its weights and intercept.
+    public init(coefficients: [Double], intercept: Double = 0) {
+        self.coefficients = coefficients
+        self.intercept = intercept
+    }
+
+    /// The indices of the non-zero weights, in increasing order.
+    public var support: [Int] { coefficients.indices.filter { coefficients[$0] != 0 } }
+
+    /// Predictions X·w + b for a matrix `x` of shape `[samples, features]`.
+    public func predict(_ x: Tensor<Double>) throws -> Tensor<Double> {
+        guard x.rank == 2, x.shape[1] == coefficients.count else {
+            throw SolverError.shapeMismatch(
+                "the model has \(coefficients.count) coefficients but x has shape \(x.shape); pass [samples, \(coefficients.count)]")
+        }
+        return Tensor(predictRows(x.scalars, samples: x.shape[0]))
+    }
+
+    /// Predictions for row-major data (already validated).
+    func predictRows(_ x: [Double], samples n: Int) -> [Double] {
+        let p = coefficients.count
+        var out = [Double](repeating: intercept, count: n)
+        if n == 0 || p == 0 { return out }
+        cblas_dgemv(CblasRowMajor, CblasNoTrans, Int32(n), Int32(p), 1, x, Int32(p), coefficients, 1, 1, &out, 1)
+        return out
+    }
+
+    /// The mean squared error of the predictions on `(x, y)`.
+    public func meanSquaredError(_ x: Tensor<Double>, _ y: Tensor<Double>) throws -> Double {
+        _ = try SolverChecks.shape(x: x, y: y)
+        let prediction = try predict(x).scalars
+        return SolverChecks.meanSquaredDifference(prediction, y.scalars)
+    }
+}
+
+extension SolverChecks {
+    /// mean((a − b)²).
+    static func meanSquaredDifference(_ a: [Double], _ b: [Double]) -> Double {
+        var sum = 0.0
+        for i in a.indices {
+            let d = a[i] - b[i]
+            sum += d * d
+        }
+        return a.isEmpty ? 0 : sum / Double(a.count)
+    }
+}

@@ -1,0 +1,159 @@
+// Implementation-only: chapter programs compile against this module without the system
+// module map of OpenBLAS; no C type appears in the engine's API or stored layout.
+@_implementationOnly import COpenBLAS
+
+/// A validated least-squares problem stored column by column (column-major), centered when an
+/// intercept is fitted, as scikit-learn's `_preprocess_data` does for `fit_intercept=True`.
+struct LinearProblem: Sendable {
+    /// Number of rows of X.
+    let samples: Int
+    /// Number of columns of X.
+    let features: Int
+    /// X (minus its column means when fitting an intercept), column-major: column j is
+    /// `columns[j * samples ..< (j + 1) * samples]`.
+    let columns: [Double]
+    /// y (minus its mean when fitting an intercept).
+    let target: [Double]
+    /// The column means of X that were subtracted (zeros without an intercept).
+    let xOffset: [Double]
+    /// The mean of y that was subtracted (0 without an intercept).
+    let yOffset: Double
+    /// Whether the intercept is fitted (the data are centered).
+    let fitIntercept: Bool
+
+    /// Validates and prepares `x` (`[samples, features]`) and `y` (`[samples]` or `[samples, 1]`).
+    init(x: Tensor<Double>, y: Tensor<Double>, fitIntercept: Bool) throws {
+        let (n, p) = try SolverChecks.shape(x: x, y: y)
+        try SolverChecks.finite(x.scalars, name: "x")
+        try SolverChecks.finite(y.scalars, name: "y")
+        self.init(rowMajor: x.scalars, samples: n, features: p, y: y.scalars, fitIntercept: fitIntercept)
+    }
+
+    /// Prepares already validated row-major data.
+    init(rowMajor x: [Double], samples n: Int, features p: Int, y: [Double], fitIntercept: Bool) {
+        samples = n
+        features = p
+        self.fitIntercept = fitIntercept
+        var means = [Double](repeating: 0, count: p)
+        var yMean = 0.0
+        if fitIntercept {
+            x.withUnsafeBufferPointer { src in
+                means.withUnsafeMutableBufferPointer { m in
+                    for i in 0..<n {
+                        let row = i * p
+                        for j in 0..<p { m[j] += src[row + j] }
+                    }
+                    let scale = 1 / Double(n)
+                    for j in 0..<p { m[j] *= scale }
+                }
+            }
+            yMean = y.reduce(0, +) / Double(n)
+        }
+        xOffset = means
+        yOffset = yMean
+        target = fitIntercept ? y.map { $0 - yMean } : y
+        columns = [Double](unsafeUninitializedCapacity: n * p) { out, initialized in
+            x.withUnsafeBufferPointer { src in
+                means.withUnsafeBufferPointer { m in
+                    let block = 32
+                    var i0 = 0
+                    while i0 < n {
+                        let i1 = Swift.min(i0 + block, n)
+                        for j in 0..<p {
+                            let mean = m[j]
+                            let column = j * n
+                            for i in i0..<i1 { out[column + i] = src[i * p + j] - mean }
+                        }
+                        i0 = i1
+                    }
+                }
+            }
+            initialized = n * p
+        }
+    }
+
+    /// The intercept that goes with coefficients `w` fitted on the centered data.
+    func intercept(for w: [Double]) -> Double {
+        guard fitIntercept else { return 0 }
+        var dot = 0.0
+        for j in 0..<features { dot += xOffset[j] * w[j] }
+        return yOffset - dot
+    }
+
+    /// The squared norm of every column.
+    func columnSquaredNorms() -> [Double] {
+        columns.withUnsafeBufferPointer { x in
+            (0..<features).map { j in
+                let column = x.baseAddress! + j * samples
+                return cblas_ddot(Int32(samples), column, 1, column, 1)
+            }
+        }
+    }
+
+    /// Xᵀ v for a vector of length `samples`.
+    func transposeTimes(_ v: [Double]) -> [Double] {
+        var out = [Double](repeating: 0, count: features)
+        columns.withUnsafeBufferPointer { x in
+            cblas_dgemv(
+                CblasColMajor, CblasTrans, Int32(samples), Int32(features), 1, x.baseAddress!,
+                Int32(samples), v, 1, 0, &out, 1)
+        }
+        return out
+    }
+
+    /// The Gram matrix XᵀX (full, symmetric, p × p) through `dsyrk`.
+    func gram() -> [Double] {
+        let p = features
+        var g = [Double](repeating: 0, count: p * p)
+        columns.withUnsafeBufferPointer { x in
+            cblas_dsyrk(
+                CblasColMajor, CblasUpper, CblasTrans, Int32(p), Int32(samples), 1, x.baseAddress!,
+                Int32(samples), 0, &g, Int32(p))
+        }
+        for j in 0..<p {
+            for i in (j + 1)..<Swift.max(p, j + 1) { g[j * p + i] = g[i * p + j] }
+        }
+        return g
+    }
+}
+
+extension SolverChecks {
+    /// Checks that `x` is a non-empty matrix and `y` a vector with one value per row of `x`.
+    static func shape(x: Tensor<Double>, y: Tensor<Double>) throws -> (samples: Int, features: Int) {
+        guard x.rank == 2 else {
+            throw SolverError.shapeMismatch(
+                "x must be a matrix of shape [samples, features], got shape \(x.shape); reshape a single feature with x.reshaped([n, 1])")
+        }
+        let n = x.shape[0]
+        let p = x.shape[1]
+        guard n > 0, p > 0 else { throw SolverError.emptyProblem(samples: n, features: p) }
+        guard y.rank == 1 || (y.rank == 2 && y.shape[1] == 1) else {
+            throw SolverError.shapeMismatch("y must be a vector of shape [samples] (or [samples, 1]), got shape \(y.shape)")
+        }
+        guard y.shape[0] == n else {
+            throw SolverError.shapeMismatch("x has \(n) rows but y has \(y.shape[0]) values; they must have one value per row")
+        }
+        return (n, p)
+    }
+}
+
+extension SolverChecks {
+    /// Throws `SolverError.nonFinite` at the first NaN or infinity.
+    static func finite(_ values: [Double], name: String) throws {
+        if let index = values.firstIndex(where: { !$0.isFinite }) {
+            throw SolverError.nonFinite(input: name, index: index)
+        }
+    }
+}
+
+extension SolverChecks {
+    /// Throws unless `value` is finite and satisfies `condition`.
+    static func parameter(_ name: String, _ value: Double, _ requirement: String, _ condition: (Double) -> Bool) throws {
+        guard value.isFinite, condition(value) else {
+            throw SolverError.invalidParameter(name: name, value: value, requirement: requirement)
+        }
+    }
+}
+
+/// Internal validation and numeric helpers of the solvers (namespaced to avoid clashes).
+enum SolverChecks {}

@@ -1,0 +1,65 @@
+import ChartRendering
+import Charts
+import Foundation
+import SnapshotTesting
+import Testing
+
+/// Pixels: PNG snapshots compared by RMS, determinism, reduction, SVG.
+struct RenderingTests {
+    @Test(arguments: ChartGallery.examples().map(\.name))
+    func pngSnapshot(name: String) throws {
+        let chart = try #require(ChartGallery.examples().first { $0.name == name }?.chart)
+        assertSnapshot(of: chart, as: .png(rmsTolerance: 1.0), named: name)
+    }
+
+    @Test func pngIsTwiceTheSizeInPointsAndDeterministic() throws {
+        let chart = try #require(ChartGallery.examples().first { $0.name == "scatter" }?.chart)
+        let a = try ChartRenderer().png(chart), b = try ChartRenderer().png(chart)
+        let image = try PixelImage(png: a)
+        #expect(image.width == Int(chart.width * 2) && image.height == Int(chart.height * 2))
+        #expect(try image.rmsDifference(PixelImage(png: b)) == 0)
+    }
+
+    @Test func reducingLongSeriesChangesNothingVisible() throws {
+        let chart = try #require(ChartGallery.examples().first { $0.name == "long-series" }?.chart)
+        let reduced = try PixelImage(png: ChartRenderer().png(chart))
+        let full = try PixelImage(png: ChartRenderer(reducesLongSeries: false).png(chart))
+        let rms = try #require(reduced.rmsDifference(full))
+        // Reduction keeps first/min/max/last per device pixel column; what differs is the
+        // antialiasing of edge pixels (inspected side by side at 3× zoom: indistinguishable).
+        #expect(rms < 3, "RMS \(rms)")
+        var strong = 0
+        for (a, b) in zip(reduced.pixels, full.pixels) where a != b {
+            var largest = 0
+            for shift: UInt32 in [0, 8, 16] {
+                let ca = Int((a >> shift) & 0xFF)
+                let cb = Int((b >> shift) & 0xFF)
+                largest = max(largest, abs(ca - cb))
+            }
+            if largest > 64 { strong += 1 }
+        }
+        #expect(Double(strong) / Double(full.pixels.count) < 0.005, "\(strong) pixels differ strongly")
+    }
+
+    @Test func pixelComparisonDetectsChanges() throws {
+        let chart = Chart.line(title: "a", x: "x", y: "y", series: [Series(name: "s", x: [0, 1], y: [0, 1])])
+        let a = try PixelImage(png: ChartRenderer().png(chart))
+        let b = try PixelImage(png: ChartRenderer().png(chart.hline(0.5)))
+        let rms = try #require(a.rmsDifference(b))
+        #expect(rms > 0.5)
+        #expect(a.difference(b).pixels.contains(0xFFFF_0000))
+    }
+
+    @Test func svgIsAnSVGDocument() throws {
+        let chart = try #require(ChartGallery.examples().first { $0.name == "unit-balls" }?.chart)
+        let svg = try ChartRenderer().svg(chart)
+        #expect(svg.contains("<svg") && svg.contains("width=\"640\""))
+        #expect(svg == (try ChartRenderer().svg(chart)))
+    }
+
+    @Test func badSpecThrowsInsteadOfDrawing() {
+        let chart = Chart.line(title: "Broken", x: "x", y: "y", series: [Series(name: "a", x: [1], y: [])])
+        #expect(throws: ChartError.self) { try ChartRenderer().png(chart) }
+        #expect(throws: ChartError.self) { try ChartRenderer().svg(chart) }
+    }
+}
