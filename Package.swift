@@ -77,9 +77,10 @@ let package = Package(
                 .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
             ]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
+        // Builds fixture projects through the real pipeline and the normbook executable.
         .testTarget(
-            name: "NormbookEndToEndTests", dependencies: ["Notebook"],
-            resources: [.copy("Fixtures")]),
+            name: "NormbookEndToEndTests", dependencies: ["Notebook", "normbook"],
+            exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -9,35 +9,31 @@ enum PNGEncoder {
     /// pointer given by `row(y)` (cairo's RGB24/ARGB32 layout: one native-endian UInt32 per pixel).
     static func encode(width: Int, height: Int, row: (Int) -> UnsafePointer<UInt32>) -> [UInt8] {
         let rowBytes = width * 3
-        // Filtered scanlines: filter byte + RGB bytes.
-        var deflater = Deflater(capacity: height * (rowBytes + 1) / 8 + 1024)
-        var previous = [UInt8](repeating: 0, count: rowBytes)
-        var current = [UInt8](repeating: 0, count: rowBytes)
-        var filtered = [UInt8](repeating: 0, count: rowBytes + 1)
-        var adler = Adler32()
-        for y in 0..<height {
-            let source = row(y)
-            current.withUnsafeMutableBufferPointer { cur in
+        let stride = rowBytes + 1
+        // All filtered scanlines in one buffer: filter byte 2 ("Up") + RGB differences from the row above.
+        var filtered = [UInt8](repeating: 0, count: height * stride)
+        filtered.withUnsafeMutableBufferPointer { out in
+            for y in 0..<height {
+                let source = row(y)
+                let above: UnsafePointer<UInt32>? = y > 0 ? row(y - 1) : nil
+                let base = y * stride
+                out[base] = 2
+                var o = base + 1
                 for x in 0..<width {
                     let p = source[x]
-                    cur[3 * x] = UInt8(truncatingIfNeeded: p >> 16)
-                    cur[3 * x + 1] = UInt8(truncatingIfNeeded: p >> 8)
-                    cur[3 * x + 2] = UInt8(truncatingIfNeeded: p)
+                    let q = above?[x] ?? 0
+                    out[o] = UInt8(truncatingIfNeeded: p >> 16) &- UInt8(truncatingIfNeeded: q >> 16)
+                    out[o + 1] = UInt8(truncatingIfNeeded: p >> 8) &- UInt8(truncatingIfNeeded: q >> 8)
+                    out[o + 2] = UInt8(truncatingIfNeeded: p) &- UInt8(truncatingIfNeeded: q)
+                    o += 3
                 }
             }
-            filtered.withUnsafeMutableBufferPointer { out in
-                current.withUnsafeBufferPointer { cur in
-                    previous.withUnsafeBufferPointer { prev in
-                        out[0] = 2  // Up
-                        for i in 0..<rowBytes { out[i + 1] = cur[i] &- prev[i] }
-                    }
-                }
-            }
-            filtered.withUnsafeBufferPointer { buffer in
-                adler.update(buffer)
-                deflater.compress(buffer)
-            }
-            swap(&previous, &current)
+        }
+        var deflater = Deflater(capacity: filtered.count / 8 + 1024)
+        var adler = Adler32()
+        filtered.withUnsafeBufferPointer { buffer in
+            adler.update(buffer)
+            deflater.compress(buffer)
         }
         let compressed = deflater.finish(adler: adler.value)
 
@@ -53,13 +49,11 @@ enum PNGEncoder {
     }
 }
 
-/// One fixed-Huffman deflate block inside a zlib stream, fed scanline by scanline.
+/// One fixed-Huffman deflate block inside a zlib stream.
 struct Deflater {
     private var out: [UInt8]
     private var bits: UInt64 = 0
     private var count = 0
-    /// The last three bytes seen (for distance-1 and distance-3 matches across calls).
-    private var history: [UInt8] = []
 
     /// Fixed literal/length codes, bit-reversed for LSB-first output: (code, length).
     private static let literalCodes: [(UInt32, Int)] = (0..<288).map { v in
@@ -126,38 +120,43 @@ struct Deflater {
         put(Deflater.reverse(distance == 1 ? 0 : 2, 5), 5)
     }
 
-    /// Compresses `data`, continuing the stream (matches may reach into earlier calls' last bytes).
-    mutating func compress(_ data: UnsafeBufferPointer<UInt8>) {
-        // Work on history + data so matches can refer back across rows.
-        let joined = history + Array(data)
-        let start = history.count
-        joined.withUnsafeBufferPointer { b in
-            let n = b.count
-            var i = start
-            while i < n {
-                // Run of the previous byte (distance 1)?
-                var run1 = 0
-                if i >= 1 {
-                    let v = b[i - 1]
-                    while i + run1 < n && run1 < 258 && b[i + run1] == v { run1 += 1 }
+    /// Compresses `data` (the whole stream, in one call).
+    mutating func compress(_ b: UnsafeBufferPointer<UInt8>) {
+        let n = b.count
+        var i = 0
+        while i < n {
+            // Run of the previous byte (distance 1)?
+            var run1 = 0
+            if i >= 1 {
+                let v = b[i - 1]
+                // Eight bytes at a time while they all equal `v` (long flat runs are the common case).
+                if let base = b.baseAddress {
+                    let pattern = UInt64(v) &* 0x0101_0101_0101_0101
+                    let raw = UnsafeRawPointer(base)
+                    while i + run1 + 8 <= n && run1 + 8 <= 258
+                        && raw.loadUnaligned(fromByteOffset: i + run1, as: UInt64.self) == pattern
+                    {
+                        run1 += 8
+                    }
                 }
-                var run3 = 0
-                if run1 < 258 && i >= 3 {
-                    while i + run3 < n && run3 < 258 && b[i + run3] == b[i + run3 - 3] { run3 += 1 }
-                }
-                if run1 >= 3 && run1 >= run3 {
-                    match(length: run1, distance: 1)
-                    i += run1
-                } else if run3 >= 3 {
-                    match(length: run3, distance: 3)
-                    i += run3
-                } else {
-                    literal(b[i])
-                    i += 1
-                }
+                while i + run1 < n && run1 < 258 && b[i + run1] == v { run1 += 1 }
+            }
+            // Repeat of the previous pixel (distance 3)?
+            var run3 = 0
+            if run1 < 258 && i >= 3 {
+                while i + run3 < n && run3 < 258 && b[i + run3] == b[i + run3 - 3] { run3 += 1 }
+            }
+            if run1 >= 3 && run1 >= run3 {
+                match(length: run1, distance: 1)
+                i += run1
+            } else if run3 >= 3 {
+                match(length: run3, distance: 3)
+                i += run3
+            } else {
+                literal(b[i])
+                i += 1
             }
         }
-        history = Array(joined.suffix(3))
     }
 
     /// Ends the block and appends the Adler-32 checksum.

@@ -1,0 +1,29 @@
+import Testing
+
+@testable import Notebook
+
+struct SwiftCompilerTests {
+    @Test func diagnosticsMapToMarkdownColumnsIncludingFenceIndentation() throws {
+        let (document, _) = ChapterParser().parse("# T\n\n  ```swift\n  let x: Int = \"s\"\n  ```\n", file: "chapters/a.md")
+        let program = ChapterProgram(document: document)
+        let output = """
+            chapters/a.md:4:14: error: cannot convert value of type 'String' to specified type 'Int'
+            main.swift:1:1: warning: something in generated code
+            /tmp/x.swift:3:3: error: elsewhere
+            """
+        let diagnostics = SwiftCompiler.diagnostics(in: output, program: program)
+        #expect(diagnostics.count == 1)
+        #expect(diagnostics[0].location == SourceLocation(file: "chapters/a.md", line: 4, column: 16))
+        #expect(diagnostics[0].severity == .error)
+    }
+
+    @Test func theProgramPlacesEachBlockAfterASourceLocationDirective() {
+        let (document, _) = ChapterParser().parse("```swift\nlet a = 1\n```\n\n```swift\n//| echo: false\nprint(a)\n```\n", file: "chapters/b.md")
+        let program = ChapterProgram(document: document)
+        #expect(program.source.contains("_normbookBeginCell(0)\n#sourceLocation(file: \"chapters/b.md\", line: 2)\nlet a = 1\n#sourceLocation()\n"))
+        #expect(program.source.contains("_normbookBeginCell(1)\n#sourceLocation(file: \"chapters/b.md\", line: 6)\n//| echo: false\nprint(a)\n"))
+        #expect(program.source.hasPrefix("import Foundation\nimport Regularization\nimport NotebookRuntime\n"))
+        #expect(program.block(containing: 7) == 1)
+        #expect(program.block(containing: 3) == nil)
+    }
+}
