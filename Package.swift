@@ -75,7 +75,8 @@ let package = Package(
             dependencies: [
                 "Charts", "ChartRendering",
                 .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
-            ]),
+            ],
+            exclude: ["Fixtures", "__Snapshots__"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
         // Builds fixture projects through the real pipeline and the normbook executable.
         .testTarget(

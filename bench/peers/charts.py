@@ -1,6 +1,6 @@
 """Chart peers: matplotlib (Agg backend) drawing the same charts as normbook-bench.
 
-Versions used for the committed results: matplotlib 3.10, numpy 2.x, Python 3.
+Versions used for the committed results: matplotlib 3.11.2, numpy 2.4.6, Python 3.11 (pip venv).
 `line-4x10000-png`: 4 series x 10,000 points on an 8x5-inch figure written to PNG in memory.
 normbook draws 800x500 points at 2x device scale (1600x1000 pixels); matplotlib is run at
 dpi=200 so both write the same number of pixels (`line-4x10000-png@100dpi` is the default dpi).
