@@ -31,6 +31,7 @@ let package = Package(
         .systemLibrary(
             name: "CCairo", pkgConfig: "cairo-ft",
             providers: [.apt(["libcairo2-dev", "libfreetype-dev", "fonts-dejavu-core"])]),
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(
             name: "CCmark", pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
@@ -40,7 +41,7 @@ let package = Package(
         // Chart specifications and layout maths, pure Swift.
         .target(name: "Charts"),
         // Draws chart specifications with Cairo.
-        .target(name: "ChartRendering", dependencies: ["Charts", "CCairo"]),
+        .target(name: "ChartRendering", dependencies: ["Charts", "CCairo", "CZlib"]),
         // The events a chapter program sends to the host, shared by both sides.
         .target(name: "NotebookProtocol", dependencies: ["Charts"]),
         // What chapter programs call: show(), tables, inline values, claims.

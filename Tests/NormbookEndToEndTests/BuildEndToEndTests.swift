@@ -43,6 +43,7 @@ struct BuildEndToEndTests {
         #expect(good.contains(#"<span class="math inline">x_*</span>"#))
         #expect(good.contains("<td class=\"number\">5</td>"))
         #expect(good.contains("seed 7"))
+        #expect(good.contains(#"<img src="figures/01-good-2.png" alt="Line chart titled &quot;Norm of (3, t)&quot;"#))
         // Printed text keeps its place around the chart.
         let hello = try #require(good.range(of: "<pre class=\"output\">block zero says hello"))
         let figure = try #require(good.range(of: "figures/01-good-1.png"))
@@ -92,7 +93,7 @@ struct BuildEndToEndTests {
         try FileManager.default.removeItem(at: project.root.appendingPathComponent("chapters/03-trap.md"))
         let first = try ReportBuilder(options: project.options(allowFailures: false)).build()
         #expect(first.succeeded)
-        let files = ["index.html", "01-good.html", "_results/01-good.json", "figures/01-good-1.png"]
+        let files = ["index.html", "01-good.html", "_results/01-good.json", "figures/01-good-1.png", "figures/01-good-2.png"]
         let before = try files.map { try Data(contentsOf: project.root.appendingPathComponent("output/\($0)")) }
         try FileManager.default.removeItem(at: project.root.appendingPathComponent(".normbook-cache"))
         _ = try ReportBuilder(options: project.options(allowFailures: false)).build()

@@ -78,7 +78,10 @@ struct ResultAssembler {
                 default: break
                 }
             }
-            for (cell, items) in split.stdout where cell < executed.count {
+            // Dictionaries iterate in a per-process random order: walk blocks in order so that
+            // figure numbers are the same in every build.
+            for cell in split.stdout.keys.sorted() where cell < executed.count {
+                let items = split.stdout[cell] ?? []
                 for item in items {
                     switch item {
                     case .text(let text):
@@ -106,7 +109,8 @@ struct ResultAssembler {
                     }
                 }
             }
-            for (cell, text) in split.stderr where cell < executed.count && !text.isEmpty {
+            for cell in split.stderr.keys.sorted() where cell < executed.count {
+                guard let text = split.stderr[cell], !text.isEmpty else { continue }
                 outputs[cell].append(.errorText(text))
             }
             for k in executed.indices {
