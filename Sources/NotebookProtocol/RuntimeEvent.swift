@@ -30,7 +30,11 @@ public struct RuntimeEvent: Codable, Sendable, Equatable {
         case chart(Chart)
         /// A table to show.
         case table(Table)
-        /// A named value, for inline use in prose.
+        /// A named value recorded with `record(_:_:)`.
         case value(name: String, value: Value)
+        /// A claim decided from evidence.
+        case claim(ClaimRecord)
+        /// The value of the `index`-th inline expression (`{swift} expr` in prose).
+        case inline(index: Int, value: Value)
     }
 }

@@ -6,11 +6,55 @@ struct ProseRenderer {
     /// Figure numbers by label, for cross-references (across the chapter).
     var figures: [String: Int]
 
-    /// The HTML of a prose segment.
-    func html(_ markdown: String) -> String {
-        let (protected, spans) = MathProtector.protect(markdown)
-        let rendered = CommonMark.html(protected)
-        return linkingReferences(in: MathProtector.restore(rendered, spans: spans))
+    /// The HTML of a prose segment whose inline expressions have the given values (in order).
+    func html(_ markdown: String, inline: [InlineValue] = []) -> String {
+        let (withValues, valueCount) = Self.protectingInlineValues(markdown)
+        let (protected, spans) = MathProtector.protect(withValues)
+        var rendered = MathProtector.restore(CommonMark.html(protected), spans: spans)
+        for k in (0..<valueCount).reversed() {
+            let token = Self.valuePlaceholder(k)
+            let span: String
+            if k < inline.count, let value = inline[k].value {
+                span = "<span class=\"inline-value\" title=\"\(HTMLEscaping.escape(inline[k].expression))\">"
+                    + HTMLEscaping.escape(value.formatted) + "</span>"
+            } else {
+                let expression = k < inline.count ? inline[k].expression : "?"
+                span = "<span class=\"inline-value missing\" title=\"not computed: the chapter stopped before this point\">"
+                    + HTMLEscaping.escape(expression) + "</span>"
+            }
+            rendered = rendered.replacingOccurrences(of: token, with: span)
+        }
+        return linkingReferences(in: rendered)
+    }
+
+    /// Renders a short piece of Markdown (a caption) as inline HTML, without the paragraph.
+    func inlineHTML(_ markdown: String) -> String {
+        var out = html(markdown).trimmingCharacters(in: .whitespacesAndNewlines)
+        if out.hasPrefix("<p>"), out.hasSuffix("</p>") { out = String(out.dropFirst(3).dropLast(4)) }
+        return out
+    }
+
+    static func valuePlaceholder(_ k: Int) -> String { "normbookvalue\(k)x" }
+
+    /// Replaces each `` `{swift} expr` `` span by a placeholder, in order.
+    static func protectingInlineValues(_ markdown: String) -> (String, Int) {
+        guard markdown.contains("{swift} ") else { return (markdown, 0) }
+        var count = 0
+        var inFence = false
+        let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            let trimmed = line.drop(while: { $0 == " " })
+            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { inFence.toggle(); return String(line) }
+            if inFence { return String(line) }
+            let spans = InlineExpression.spans(in: line)
+            guard !spans.isEmpty else { return String(line) }
+            var chars = Array(line)
+            for (i, span) in spans.enumerated().reversed() {
+                chars.replaceSubrange(span.range, with: Array(valuePlaceholder(count + i)))
+            }
+            count += spans.count
+            return String(chars)
+        }
+        return (lines.joined(separator: "\n"), count)
     }
 
     /// Replaces `@fig-label` outside `<code>`/`<pre>` with a link reading "Figure N".

@@ -17,13 +17,27 @@ public struct ChapterProgram: Sendable, Equatable {
         file = document.file
         var text = ChapterProgram.implicitImports.map { "import \($0)\n" }.joined()
         var blocks: [(Int, Int, Int)] = []
-        for block in document.executedBlocks {
-            guard let index = block.index else { continue }
-            text += "_normbookBeginCell(\(index))\n"
-            text += "#sourceLocation(file: \(Self.literal(document.file)), line: \(block.firstLine))\n"
-            for line in block.source { text += line + "\n" }
-            text += "#sourceLocation()\n"
-            blocks.append((block.firstLine, block.firstLine + max(0, block.source.count - 1), block.indentation))
+        var inlineCount = 0
+        for segment in document.segments {
+            switch segment {
+            case .code(let block):
+                guard let index = block.index else { continue }
+                text += "_normbookBeginCell(\(index))\n"
+                text += "#sourceLocation(file: \(Self.literal(document.file)), line: \(block.firstLine))\n"
+                for line in block.source { text += line + "\n" }
+                text += "#sourceLocation()\n"
+                blocks.append((block.firstLine, block.firstLine + max(0, block.source.count - 1), block.indentation))
+            case .prose(let markdown, let line):
+                // Inline values are evaluated where they stand: after the blocks before them.
+                // The expression keeps its Markdown line and column for diagnostics.
+                for inline in InlineExpression.find(in: markdown, firstLine: line) {
+                    text += "_normbookInline(\(inlineCount)) {\n"
+                    text += "#sourceLocation(file: \(Self.literal(document.file)), line: \(inline.line))\n"
+                    text += String(repeating: " ", count: max(0, inline.column - 1)) + inline.expression + "\n"
+                    text += "#sourceLocation()\n}\n"
+                    inlineCount += 1
+                }
+            }
         }
         text += "_normbookFinish()\n"
         source = text

@@ -59,6 +59,13 @@ public struct ReportRenderer: Sendable {
             try Data(page.utf8).write(to: folder.appendingPathComponent("\(result.slug).html"))
             written.append("\(result.slug).html")
         }
+        let ledger = templates.render(ledgerContext(results), template: "ledger")
+        let ledgerPage = templates.render(
+            layoutContext(results, current: nil, pageTitle: "Claims ledger", body: ledger, source: "chapters/"),
+            template: "layout")
+        try Data(ledgerPage.utf8).write(to: folder.appendingPathComponent("claims.html"))
+        written.append("claims.html")
+
         let index = templates.render(indexContext(results), template: "index")
         let page = templates.render(
             layoutContext(results, current: nil, pageTitle: "Contents", body: index, source: "chapters/"),
@@ -90,7 +97,14 @@ public struct ReportRenderer: Sendable {
 
     private func indexContext(_ results: [ChapterResult]) -> [String: Any] {
         let failed = results.filter { $0.status == .failed }.count
+        let claims = results.flatMap(\.claims)
+        let present = Verdict.allCases.filter { v in claims.contains { $0.verdict == v } }
+        let verdictSummary: [[String: Any]] = present.enumerated().map { i, v in
+            ["count": claims.filter { $0.verdict == v }.count, "verdict": v.rawValue, "last": i == present.count - 1]
+        }
         return [
+            "claimCount": claims.isEmpty ? false : String(claims.count) as Any,
+            "verdictSummary": verdictSummary,
             "reportTitle": reportTitle,
             "chapterCount": results.count,
             "figureCount": results.reduce(0) { $0 + $1.figures.count },
@@ -98,9 +112,59 @@ public struct ReportRenderer: Sendable {
             "chapters": results.map { r -> [String: Any] in
                 ["href": "\(r.slug).html", "title": r.title, "status": r.status.rawValue,
                  "failed": r.status == .failed, "blockCount": r.blocks.filter { $0.index != nil }.count,
-                 "figureCount": r.figures.count]
+                 "figureCount": r.figures.count, "claimCount": r.claims.isEmpty ? false : String(r.claims.count) as Any]
             },
         ]
+    }
+
+    private func ledgerContext(_ results: [ChapterResult]) -> [String: Any] {
+        let entries = results.flatMap { r in r.claims.map { (r, $0) } }.sorted { $0.1.id < $1.1.id }
+        let verdicts = Verdict.allCases
+        let documents = Array(Set(entries.map { $0.1.document })).sorted()
+        return [
+            "claimCount": entries.count,
+            "verdictNames": verdicts.map(\.rawValue),
+            "documents": documents.map { doc -> [String: Any] in
+                let mine = entries.filter { $0.1.document == doc }
+                return ["name": doc, "counts": verdicts.map { v in mine.filter { $0.1.verdict == v }.count }, "total": mine.count]
+            },
+            "totals": verdicts.map { v in entries.filter { $0.1.verdict == v }.count },
+            "claims": entries.map { result, claim -> [String: Any] in
+                var context: [String: Any] = [
+                    "id": claim.id, "href": "\(result.slug).html#\(claim.anchor)", "statement": claim.statement,
+                    "source": claim.source ?? "", "verdict": claim.verdict.rawValue,
+                    "verdictClass": Self.cssClass(claim.verdict), "isExpected": claim.isExpected,
+                ]
+                if let expected = claim.expected { context["expected"] = expected.rawValue }
+                return context
+            },
+        ]
+    }
+
+    static func cssClass(_ verdict: Verdict) -> String { verdict.rawValue.replacingOccurrences(of: " ", with: "-") }
+
+    private func claimContext(_ claim: ClaimResult, figureAnchors: [Int: String]) -> [String: Any] {
+        let trialColumns = claim.trials?.first?.evidence.map(\.name) ?? []
+        var context: [String: Any] = [
+            "id": claim.id, "anchor": claim.anchor, "statement": claim.statement, "verdict": claim.verdict.rawValue,
+            "verdictClass": Self.cssClass(claim.verdict), "unexpected": claim.expected != nil && !claim.isExpected,
+            "missingExpectation": claim.expected == nil,
+            "hasEvidence": !claim.evidence.isEmpty,
+            "evidence": claim.evidence.map { ["name": $0.name, "value": $0.value.formatted, "kind": $0.value.kind] },
+            "hasTrials": !(claim.trials ?? []).isEmpty, "trialCount": claim.trials?.count ?? 0,
+            "quorum": claim.quorum.map(String.init) ?? "", "trialColumns": trialColumns,
+            "trials": (claim.trials ?? []).map { trial -> [String: Any] in
+                ["seed": String(trial.seed), "verdict": trial.verdict.rawValue, "verdictClass": Self.cssClass(trial.verdict),
+                 "values": trial.evidence.map { ["value": $0.value.formatted, "kind": $0.value.kind] }]
+            },
+            "hasFigures": !claim.figures.isEmpty,
+            "figures": claim.figures.map { ["number": $0, "anchor": figureAnchors[$0] ?? "figure-\($0)"] },
+        ]
+        if let expected = claim.expected { context["expected"] = expected.rawValue }
+        if let quote = claim.quote { context["quote"] = quote }
+        if let source = claim.source { context["source"] = source }
+        if let rationale = claim.rationale { context["rationale"] = rationale }
+        return context
     }
 
     private func chapterContext(_ result: ChapterResult, figureSizes: [Int: (Int, Int)], renderer: ChartRenderer) -> [String: Any] {
@@ -109,10 +173,10 @@ public struct ReportRenderer: Sendable {
         let prose = ProseRenderer(figures: labels)
         let segments: [[String: Any]] = result.segments.map { segment in
             switch segment {
-            case .prose(let markdown, _):
-                return ["prose": ["html": prose.html(markdown)]]
+            case .prose(let markdown, _, let inline):
+                return ["prose": ["html": prose.html(markdown, inline: inline)]]
             case .block(let block):
-                return ["block": blockContext(block, figureSizes: figureSizes, renderer: renderer)]
+                return ["block": blockContext(block, figureSizes: figureSizes, renderer: renderer, prose: prose)]
             }
         }
         return [
@@ -121,18 +185,22 @@ public struct ReportRenderer: Sendable {
         ]
     }
 
-    private func blockContext(_ block: BlockResult, figureSizes: [Int: (Int, Int)], renderer: ChartRenderer) -> [String: Any] {
+    private func blockContext(
+        _ block: BlockResult, figureSizes: [Int: (Int, Int)], renderer: ChartRenderer, prose: ProseRenderer
+    ) -> [String: Any] {
+        var figureAnchors: [Int: String] = [:]
         let outputs: [[String: Any]] = block.outputs.map { output in
             switch output {
             case .text(let text): return ["text": text]
             case .errorText(let text): return ["errorText": text]
             case .figure(let figure):
                 let size = figureSizes[figure.number] ?? (640, 400)
-                var context: [String: Any] = [
-                    "number": figure.number, "caption": figure.caption ?? "", "image": figure.image,
-                    "alt": renderer.altText(figure.chart), "width": size.0, "height": size.1,
+                let anchor = figure.label ?? "figure-\(figure.number)"
+                figureAnchors[figure.number] = anchor
+                let context: [String: Any] = [
+                    "number": figure.number, "captionHTML": prose.inlineHTML(figure.caption ?? ""), "image": figure.image,
+                    "alt": renderer.altText(figure.chart), "width": size.0, "height": size.1, "anchor": anchor,
                 ]
-                if let label = figure.label { context["label"] = label }
                 return ["figure": context]
             case .table(let table):
                 var context: [String: Any] = [
@@ -150,6 +218,7 @@ public struct ReportRenderer: Sendable {
             "code": block.code, "line": block.line, "echo": block.options.echo || block.status == .failed,
             "notRun": block.status == .notRun, "showOutput": block.options.output,
             "diagnostics": block.diagnostics.map(diagnosticContext), "outputs": outputs,
+            "claims": block.claims.map { claimContext($0, figureAnchors: figureAnchors) },
         ]
         if let label = block.options.label, !label.hasPrefix("fig-") { context["anchor"] = label }
         return context

@@ -9,7 +9,7 @@ struct Templates {
     /// Static files copied to `assets/` (stylesheet and script), by file name.
     var assets: [String: Data]
 
-    static let templateNames = ["layout", "chapter", "block", "diagnostic", "index"]
+    static let templateNames = ["layout", "chapter", "block", "diagnostic", "claim", "index", "ledger"]
     static let assetNames = ["normbook.css", "normbook.js"]
 
     static func load(theme: URL?) throws -> Templates {

@@ -4,12 +4,15 @@ import NotebookProtocol
 // objects with a `kind` field rather than Swift's synthesized `{"case": {"_0": …}}` form.
 
 extension ChapterResult.Segment {
-    private enum CodingKeys: String, CodingKey { case kind, markdown, line, block }
+    private enum CodingKeys: String, CodingKey { case kind, markdown, line, block, inline }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         switch try c.decode(String.self, forKey: .kind) {
-        case "prose": self = .prose(markdown: try c.decode(String.self, forKey: .markdown), line: try c.decode(Int.self, forKey: .line))
+        case "prose":
+            self = .prose(
+                markdown: try c.decode(String.self, forKey: .markdown), line: try c.decode(Int.self, forKey: .line),
+                inline: try c.decodeIfPresent([InlineValue].self, forKey: .inline) ?? [])
         case "block": self = .block(try c.decode(BlockResult.self, forKey: .block))
         case let other:
             throw DecodingError.dataCorruptedError(forKey: .kind, in: c, debugDescription: "unknown segment kind '\(other)'")
@@ -19,10 +22,11 @@ extension ChapterResult.Segment {
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         switch self {
-        case .prose(let markdown, let line):
+        case .prose(let markdown, let line, let inline):
             try c.encode("prose", forKey: .kind)
             try c.encode(markdown, forKey: .markdown)
             try c.encode(line, forKey: .line)
+            if !inline.isEmpty { try c.encode(inline, forKey: .inline) }
         case .block(let block):
             try c.encode("block", forKey: .kind)
             try c.encode(block, forKey: .block)

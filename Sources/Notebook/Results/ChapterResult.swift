@@ -14,8 +14,8 @@ public struct ChapterResult: Codable, Sendable, Equatable {
 
     /// A run of the chapter, in order.
     public enum Segment: Codable, Sendable, Equatable {
-        /// Markdown prose starting at `line`.
-        case prose(markdown: String, line: Int)
+        /// Markdown prose starting at `line`, with the values of its inline expressions.
+        case prose(markdown: String, line: Int, inline: [InlineValue])
         /// A code block and what it produced.
         case block(BlockResult)
     }
@@ -46,6 +46,9 @@ public struct ChapterResult: Codable, Sendable, Equatable {
 
     /// Every diagnostic of the chapter, chapter-level first, then block by block.
     public var allDiagnostics: [Diagnostic] { diagnostics + blocks.flatMap(\.diagnostics) }
+
+    /// Every claim of the chapter in order.
+    public var claims: [ClaimResult] { blocks.flatMap(\.claims) }
 
     /// Every figure of the chapter in order.
     public var figures: [Figure] {
@@ -83,6 +86,8 @@ public struct BlockResult: Codable, Sendable, Equatable {
     public var outputs: [BlockOutput]
     /// Errors and warnings that point into it.
     public var diagnostics: [Diagnostic]
+    /// The claims it decided.
+    public var claims: [ClaimResult] = []
 }
 
 /// One item of a block's output.
@@ -121,4 +126,8 @@ public struct Provenance: Codable, Sendable, Equatable {
     public var blas: String
     /// The chapter's seed.
     public var seed: UInt64?
+    /// SHA-256 over everything in the chapter that can change its results: front matter, the
+    /// executed blocks and their options, inline expressions and the declared data files.
+    /// A stored result whose key matches the chapter's is up to date.
+    public var inputsKey: String = ""
 }

@@ -25,6 +25,8 @@ struct ResultAssembler {
         var blockDiagnostics = Array(repeating: [Diagnostic](), count: executed.count)
         var chapterDiagnostics: [Diagnostic] = []
         var values: [String: Value] = [:]
+        var inlineValues: [Int: Value] = [:]
+        var records = Array(repeating: [ClaimRecord](), count: executed.count)
 
         func place(_ diagnostic: Diagnostic) {
             if let line = diagnostic.location?.line, diagnostic.location?.file == document.file,
@@ -75,6 +77,7 @@ struct ResultAssembler {
                 case .cellStarted: started.insert(event.cell)
                 case .cellFinished: finished.insert(event.cell)
                 case .value(let name, let value): values[name] = value
+                case .inline(let index, let value): inlineValues[index] = value
                 default: break
                 }
             }
@@ -103,6 +106,8 @@ struct ResultAssembler {
                                 chart: chart, image: "figures/\(document.slug)-\(figureNumber).png")))
                         case .table(let table):
                             outputs[cell].append(.table(table))
+                        case .claim(let record):
+                            records[cell].append(record)
                         default:
                             break
                         }
@@ -140,16 +145,30 @@ struct ResultAssembler {
             }
         }
 
+        var claims = Array(repeating: [ClaimResult](), count: executed.count)
+        for k in executed.indices where statuses[k] == .succeeded {
+            let (found, problems) = Self.claims(of: executed[k], records: records[k], outputs: outputs[k], file: document.file)
+            claims[k] = found
+            blockDiagnostics[k] += problems
+            if problems.contains(where: { $0.severity == .error }) { statuses[k] = .failed }
+        }
+
         var segments: [ChapterResult.Segment] = []
+        var inlineCount = 0
         for segment in document.segments {
             switch segment {
             case .prose(let text, let line):
-                segments.append(.prose(markdown: text, line: line))
+                let inline = InlineExpression.find(in: text, firstLine: line).map { expression -> InlineValue in
+                    defer { inlineCount += 1 }
+                    return InlineValue(expression: expression.expression, value: inlineValues[inlineCount])
+                }
+                segments.append(.prose(markdown: text, line: line, inline: inline))
             case .code(let block):
                 if let k = block.index {
                     segments.append(.block(BlockResult(
                         index: k, language: block.language, code: block.displayedCode, line: block.fenceLine,
-                        options: block.options, status: statuses[k], outputs: outputs[k], diagnostics: blockDiagnostics[k])))
+                        options: block.options, status: statuses[k], outputs: outputs[k], diagnostics: blockDiagnostics[k],
+                        claims: claims[k])))
                 } else {
                     segments.append(.block(BlockResult(
                         index: nil, language: block.language, code: block.displayedCode, line: block.fenceLine,
@@ -162,5 +181,45 @@ struct ResultAssembler {
             file: document.file, slug: document.slug, title: document.title,
             status: failed ? .failed : .succeeded, segments: segments, diagnostics: chapterDiagnostics,
             values: values, provenance: provenance)
+    }
+
+    /// Joins a block's claim records with its options, and says what is wrong with them.
+    static func claims(
+        of block: CodeBlock, records: [ClaimRecord], outputs: [BlockOutput], file: String
+    ) -> ([ClaimResult], [Diagnostic]) {
+        let at = SourceLocation(file: file, line: block.fenceLine, column: block.indentation + 1)
+        var diagnostics: [Diagnostic] = []
+        let figures = outputs.compactMap { if case .figure(let f) = $0 { return f.number } else { return nil } }
+        var results: [ClaimResult] = []
+        for record in records {
+            guard let id = record.id ?? block.options.claim else {
+                diagnostics.append(Diagnostic(
+                    .error, at: at, "decide(…) was called in a block that names no claim",
+                    hint: "add `//| claim: ID` (and `//| expect: VERDICT`) to the block, or pass `id:` to decide"))
+                continue
+            }
+            let ownsOptions = id == block.options.claim
+            let expected = ownsOptions ? block.options.expect.flatMap(Verdict.init(rawValue:)) : nil
+            results.append(ClaimResult(
+                id: id, statement: record.statement, quote: ownsOptions ? block.options.quote : nil,
+                source: ownsOptions ? block.options.source : nil, verdict: record.verdict, expected: expected,
+                evidence: record.evidence, rationale: record.rationale, trials: record.trials, quorum: record.quorum,
+                figures: figures))
+            if expected == nil {
+                diagnostics.append(Diagnostic(
+                    .warning, at: at, "claim \(id) has no expected verdict",
+                    hint: "add `//| expect: \(record.verdict)` once you have checked the experiment; verify fails without it"))
+            } else if let expected, expected != record.verdict {
+                diagnostics.append(Diagnostic(
+                    .warning, at: at, "claim \(id): the computed verdict is '\(record.verdict)', the chapter expects '\(expected)'",
+                    hint: "check the experiment; if the new verdict is right, change `//| expect:`"))
+            }
+        }
+        if let id = block.options.claim, !results.contains(where: { $0.id == id }) {
+            diagnostics.append(Diagnostic(
+                .error, at: at, "the block declares claim \(id) but never decides it",
+                hint: "call decide(\"statement\", evidence: […], verdict: …) or notTestable(…) in the block"))
+        }
+        return (results, diagnostics)
     }
 }

@@ -1,0 +1,65 @@
+/// An inline value in prose: a code span `` `{swift} expr` `` that the report replaces with the
+/// value of `expr`, evaluated by the chapter program at that point of the chapter.
+public struct InlineExpression: Codable, Sendable, Equatable {
+    /// The Swift expression.
+    public var expression: String
+    /// The Markdown line of the expression.
+    public var line: Int
+    /// The Markdown column of the expression's first character.
+    public var column: Int
+
+    /// The marker that starts an inline value inside a code span.
+    static let prefix = "{swift} "
+
+    /// The inline expressions of a prose segment starting at `firstLine`, in order. Code spans
+    /// inside fenced code are ignored.
+    static func find(in markdown: String, firstLine: Int) -> [InlineExpression] {
+        var result: [InlineExpression] = []
+        var inFence = false
+        for (offset, line) in markdown.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.drop(while: { $0 == " " })
+            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+                inFence.toggle()
+                continue
+            }
+            if inFence { continue }
+            for span in spans(in: line) {
+                result.append(InlineExpression(expression: span.expression, line: firstLine + offset, column: span.column))
+            }
+        }
+        return result
+    }
+
+    /// `` `{swift} …` `` spans of one line: the expression and its 1-based column.
+    static func spans(in line: Substring) -> [(expression: String, column: Int, range: Range<Int>)] {
+        let chars = Array(line)
+        var result: [(String, Int, Range<Int>)] = []
+        var i = 0
+        while i < chars.count {
+            guard chars[i] == "`" else { i += 1; continue }
+            var ticks = 0
+            while i + ticks < chars.count, chars[i + ticks] == "`" { ticks += 1 }
+            let contentStart = i + ticks
+            var j = contentStart
+            var close: Int?
+            while j < chars.count {
+                if chars[j] == "`" {
+                    var run = 0
+                    while j + run < chars.count, chars[j + run] == "`" { run += 1 }
+                    if run == ticks { close = j; break }
+                    j += run
+                } else {
+                    j += 1
+                }
+            }
+            guard let end = close else { break }
+            let content = String(chars[contentStart..<end])
+            if ticks == 1, content.hasPrefix(prefix) {
+                let expression = String(content.dropFirst(prefix.count)).trimmingWhitespace()
+                result.append((expression, contentStart + prefix.count + 1, i..<(end + ticks)))
+            }
+            i = end + ticks
+        }
+        return result
+    }
+}
