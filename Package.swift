@@ -32,6 +32,7 @@ let package = Package(
             name: "CCairo", pkgConfig: "cairo-ft",
             providers: [.apt(["libcairo2-dev", "libfreetype-dev", "fonts-dejavu-core"])]),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(
             name: "CCmark", pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
@@ -50,7 +51,7 @@ let package = Package(
         .target(
             name: "Notebook",
             dependencies: [
-                "NotebookProtocol", "Charts", "ChartRendering", "CCmark",
+                "NotebookProtocol", "Charts", "ChartRendering", "CCmark", "COpenSSL",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],

@@ -7,7 +7,7 @@ struct Normbook: ParsableCommand {
         commandName: "normbook",
         abstract: "Turn Markdown chapters with Swift blocks into an HTML report whose numbers, charts and verdicts come from running them.",
         version: "0.1.0",
-        subcommands: [Build.self],
+        subcommands: [Build.self, Verify.self],
         defaultSubcommand: nil)
 
     static func main() {

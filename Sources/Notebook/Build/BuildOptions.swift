@@ -19,6 +19,12 @@ public struct BuildOptions: Sendable {
     public var title: String
     /// A folder of templates overriding the built-in ones.
     public var theme: URL?
+    /// Reuse stored results whose inputs and environment are unchanged.
+    public var useCache = true
+    /// Render the stored results in the output folder without compiling or running anything.
+    public var frozen = false
+    /// The compiled engine to use (found next to the executable when nil).
+    public var kit: ChapterKit?
 
     /// Creates options; relative paths are resolved against `projectRoot`.
     public init(

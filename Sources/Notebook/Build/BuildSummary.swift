@@ -18,7 +18,18 @@ public struct BuildSummary: Sendable {
         public var diagnostics: [Diagnostic]
         /// Seconds spent compiling and running its program.
         public var compileSeconds: Double, runSeconds: Double
+        /// Whether its program was compiled in this build.
+        public var compiled = false
+        /// Whether its program was run in this build.
+        public var ran = false
+        /// Whether its stored result was reused (nothing compiled or run).
+        public var reused = false
     }
+
+    /// How many chapters were compiled in this build.
+    public var compilations: Int { chapters.filter(\.compiled).count }
+    /// How many chapter programs were run in this build.
+    public var runs: Int { chapters.filter(\.ran).count }
 
     /// The chapters in order.
     public var chapters: [Chapter]

@@ -6,6 +6,9 @@ struct ChapterPipeline: Sendable {
     var projectRoot: URL
     var cache: URL
     var provenance: Provenance
+    /// The environment key of this build, and whether stored results may be reused.
+    var environmentKey: String
+    var useCache: Bool
 
     /// A chapter's result and its line in the build summary.
     struct Outcome: Sendable {
@@ -31,10 +34,19 @@ struct ChapterPipeline: Sendable {
 
         // Parse
         let (document, parseDiagnostics) = ChapterParser().parse(text, file: displayPath)
+        let (inputsKey, dataProblems) = InputsKey.compute(for: document, projectRoot: projectRoot)
         provenance.seed = document.frontMatter.seed
+        provenance.inputsKey = inputsKey
         let assembler = ResultAssembler(document: document, provenance: provenance)
-        if parseDiagnostics.contains(where: { $0.severity == .error }) {
-            return finish(assembler.assemble(.invalidSource(parseDiagnostics)), compileSeconds: 0, runSeconds: 0)
+        let sourceProblems = parseDiagnostics + dataProblems
+        if sourceProblems.contains(where: { $0.severity == .error }) {
+            return finish(assembler.assemble(.invalidSource(sourceProblems)), compileSeconds: 0, runSeconds: 0)
+        }
+        let resultCache = ResultCache(folder: cache)
+        if useCache, let stored = resultCache.lookup(slug: document.slug, inputsKey: inputsKey, environmentKey: environmentKey) {
+            var outcome = finish(stored.refreshed(with: document), compileSeconds: 0, runSeconds: 0)
+            outcome.summary.reused = true
+            return outcome
         }
         // Plan
         let program = ChapterProgram(document: document)
@@ -50,7 +62,9 @@ struct ChapterPipeline: Sendable {
         }
         let compileSeconds = Date().timeIntervalSince(compileStart)
         guard outcome.succeeded else {
-            return finish(assembler.assemble(.compileFailed(outcome)), compileSeconds: compileSeconds, runSeconds: 0)
+            var failed = finish(assembler.assemble(.compileFailed(outcome)), compileSeconds: compileSeconds, runSeconds: 0)
+            failed.summary.compiled = true
+            return failed
         }
         // Execute: run
         let runStart = Date()
@@ -67,8 +81,12 @@ struct ChapterPipeline: Sendable {
         let runSeconds = Date().timeIntervalSince(runStart)
         // Results
         let warnings = outcome.diagnostics.filter { $0.severity != .error }
-        return finish(assembler.assemble(.ran(run, compileDiagnostics: warnings)),
-            compileSeconds: compileSeconds, runSeconds: runSeconds)
+        let result = assembler.assemble(.ran(run, compileDiagnostics: warnings))
+        resultCache.store(result, environmentKey: environmentKey)
+        var built = finish(result, compileSeconds: compileSeconds, runSeconds: runSeconds)
+        built.summary.compiled = true
+        built.summary.ran = true
+        return built
     }
 
     private func finish(_ result: ChapterResult, compileSeconds: Double, runSeconds: Double) -> Outcome {

@@ -20,13 +20,16 @@ public struct ReportBuilder: Sendable {
     ///   an unwritable output). A chapter's own failure is not thrown: it is in the summary.
     public func build(progress: @escaping @Sendable (BuildSummary.Chapter) -> Void = { _ in }) throws -> BuildSummary {
         let files = try chapterFiles()
-        let kit = try ChapterKit.locate()
+        if options.frozen { return try buildFrozen(files, progress: progress) }
+        let kit = try options.kit ?? ChapterKit.locate()
         let compiler = try SwiftCompiler(kit: kit)
+        let compilerVersion = compiler.version()
         let provenance = Provenance(
-            normbook: Self.version, compiler: compiler.version(), blas: "OpenBLAS, 1 thread", seed: nil)
+            normbook: Self.version, compiler: compilerVersion, blas: "OpenBLAS, 1 thread", seed: nil)
 
         let pipeline = ChapterPipeline(
-            compiler: compiler, projectRoot: options.projectRoot, cache: options.cache, provenance: provenance)
+            compiler: compiler, projectRoot: options.projectRoot, cache: options.cache, provenance: provenance,
+            environmentKey: EnvironmentKey.compute(compilerVersion: compilerVersion, kit: kit), useCache: options.useCache)
         let slots = ResultSlots(count: files.count)
         let semaphore = DispatchSemaphore(value: options.jobs)
         let group = DispatchGroup()
@@ -45,21 +48,66 @@ public struct ReportBuilder: Sendable {
         }
         group.wait()
         let outcomes = slots.values
-        let results = outcomes.map(\.result)
+        return try write(outcomes.map(\.result), summaries: outcomes.map(\.summary))
+    }
 
+    /// Renders stored results without compiling or running: each chapter must have a stored
+    /// result in the output folder whose inputs key matches the chapter as it is now.
+    func buildFrozen(_ files: [URL], progress: @escaping @Sendable (BuildSummary.Chapter) -> Void) throws -> BuildSummary {
+        var results: [ChapterResult] = []
+        var problems: [Diagnostic] = []
+        let store = ResultsStore()
+        for file in files {
+            let path = displayPath(of: file)
+            guard let text = try? String(contentsOf: file, encoding: .utf8) else {
+                throw NotebookError.unreadable(path: path, reason: "not UTF-8 text")
+            }
+            let (document, _) = ChapterParser().parse(text, file: path)
+            let stored = options.output.appendingPathComponent("\(ResultsStore.folderName)/\(document.slug).json")
+            let at = SourceLocation(file: path, line: 1, column: 1)
+            guard let data = FileManager.default.contents(atPath: stored.path) else {
+                problems.append(Diagnostic(.error, at: at, "no stored result for this chapter (\(displayPath(of: stored)))",
+                    hint: "build without --frozen once to run it"))
+                continue
+            }
+            let result = try store.decode(data, path: displayPath(of: stored))
+            let (key, _) = InputsKey.compute(for: document, projectRoot: options.projectRoot)
+            guard result.provenance.inputsKey == key else {
+                problems.append(Diagnostic(.error, at: at,
+                    "the stored result is stale: the chapter's blocks, options, inline expressions or data changed since it was built",
+                    hint: "build without --frozen to run it again"))
+                continue
+            }
+            results.append(result.refreshed(with: document))
+        }
+        guard problems.isEmpty else { throw NotebookError.invalidChapter(problems) }
+        let summaries = results.map { r in
+            BuildSummary.Chapter(
+                file: r.file, slug: r.slug, status: r.status,
+                blocksSucceeded: r.blocks.filter { $0.status == .succeeded }.count,
+                blockCount: r.blocks.filter { $0.index != nil }.count, figureCount: r.figures.count,
+                diagnostics: r.allDiagnostics, compileSeconds: 0, runSeconds: 0, reused: true)
+        }
+        summaries.forEach(progress)
+        return try write(results, summaries: summaries)
+    }
+
+    /// Renders `results` into a staging folder and swaps it in (or sets it aside on failure).
+    private func write(_ results: [ChapterResult], summaries: [BuildSummary.Chapter]) throws -> BuildSummary {
         let renderStart = Date()
         let writer = ReportWriter(destination: options.output)
         let staging = try writer.makeStaging()
         do {
             for result in results { try ResultsStore().write(result, toReport: staging) }
-            try ReportRenderer(reportTitle: options.title, version: Self.version, themeDirectory: options.theme)
-                .render(results, into: staging)
+            var renderer = ReportRenderer(reportTitle: options.title, version: Self.version, themeDirectory: options.theme)
+            renderer.figureCache = options.cache.appendingPathComponent("figures")
+            try renderer.render(results, into: staging)
         } catch {
             writer.discard(staging)
             throw error
         }
         var summary = BuildSummary(
-            chapters: outcomes.map(\.summary), renderSeconds: Date().timeIntervalSince(renderStart),
+            chapters: summaries, renderSeconds: Date().timeIntervalSince(renderStart),
             reportFolder: options.output, failedReportFolder: nil)
         if summary.succeeded || options.allowFailures {
             try writer.commit(staging)

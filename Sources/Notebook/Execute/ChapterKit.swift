@@ -10,8 +10,16 @@ public struct ChapterKit: Sendable, Equatable {
     /// The library's file name.
     public static let libraryName = "NormbookChapterKit"
 
+    /// A digest of the library: it changes whenever the engine or runtime is rebuilt
+    /// differently, which invalidates every cached chapter result.
+    public var fingerprint: String
+
     /// Creates a kit at a known folder.
-    public init(directory: URL) { self.directory = directory }
+    public init(directory: URL) {
+        self.directory = directory
+        let library = directory.appendingPathComponent("lib\(Self.libraryName).so")
+        fingerprint = FileManager.default.contents(atPath: library.path).map(SHA256.hex(of:)) ?? "missing"
+    }
 
     /// Finds the kit: `$NORMBOOK_KIT_DIR`, else the folder of the running executable (SwiftPM puts
     /// the normbook binary, the test bundle and the library in the same build folder).
@@ -21,9 +29,8 @@ public struct ChapterKit: Sendable, Equatable {
         if let exe = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
             candidates.append(URL(fileURLWithPath: exe).deletingLastPathComponent())
         }
-        for dir in candidates {
-            let kit = ChapterKit(directory: dir)
-            if kit.isComplete { return kit }
+        for dir in candidates where ChapterKit.isComplete(at: dir) {
+            return ChapterKit(directory: dir)
         }
         throw NotebookError.chapterKitNotFound(searched: candidates.map(\.path))
     }
@@ -34,12 +41,12 @@ public struct ChapterKit: Sendable, Equatable {
     /// The module search folder.
     public var modules: URL { directory.appendingPathComponent("Modules") }
 
-    /// Whether the library and the modules a chapter imports exist.
-    public var isComplete: Bool {
+    /// Whether the library and the modules a chapter imports exist in `directory`.
+    static func isComplete(at directory: URL) -> Bool {
         let fm = FileManager.default
-        return fm.fileExists(atPath: library.path)
+        return fm.fileExists(atPath: directory.appendingPathComponent("lib\(libraryName).so").path)
             && ["Regularization", "NotebookRuntime", "Charts"].allSatisfy {
-                fm.fileExists(atPath: modules.appendingPathComponent("\($0).swiftmodule").path)
+                fm.fileExists(atPath: directory.appendingPathComponent("Modules/\($0).swiftmodule").path)
             }
     }
 }

@@ -62,7 +62,7 @@ public struct SwiftCompiler: Sendable {
 
     /// The first line of `swiftc --version`, recorded in provenance.
     public func version() -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("normbook-swiftc-version-\(getpid())")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("normbook-swiftc-version-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let child = ChildProcess(

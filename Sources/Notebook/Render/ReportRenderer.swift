@@ -17,6 +17,9 @@ public struct ReportRenderer: Sendable {
     public var version: String
     /// A folder whose `*.mustache` files replace the built-in templates of the same name.
     public var themeDirectory: URL?
+    /// A folder of previously drawn figures, by the digest of their specification; nil draws
+    /// every figure.
+    public var figureCache: URL?
 
     /// Creates a renderer.
     public init(reportTitle: String, version: String, themeDirectory: URL? = nil) {
@@ -41,7 +44,7 @@ public struct ReportRenderer: Sendable {
             for figure in result.figures {
                 let png: [UInt8]
                 do {
-                    png = try renderer.png(figure.chart)
+                    png = try drawing(figure.chart, with: renderer)
                 } catch {
                     throw NotebookError.invalidChapter([Diagnostic(
                         .error, at: SourceLocation(file: result.file, line: 1, column: 1),
@@ -74,6 +77,27 @@ public struct ReportRenderer: Sendable {
         written.append("index.html")
         return written
     }
+
+    /// The PNG of a chart, from the figure cache when it holds one for this exact specification.
+    private func drawing(_ chart: Chart, with renderer: ChartRenderer) throws -> [UInt8] {
+        guard let figureCache else { return try renderer.png(chart) }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let key = SHA256.hex(of: try encoder.encode(chart) + Data(Self.drawingVersion.utf8))
+        let cached = figureCache.appendingPathComponent("\(key).png")
+        if let data = FileManager.default.contents(atPath: cached.path) { return Array(data) }
+        let png = try renderer.png(chart)
+        try? FileManager.default.createDirectory(at: figureCache, withIntermediateDirectories: true)
+        try? Data(png).write(to: cached)
+        return png
+    }
+
+    /// Identifies the drawing code: the digest of the running executable, which changes
+    /// whenever the chart renderer (linked into it) changes, so cached figures are redrawn.
+    static let drawingVersion: String = {
+        let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? ""
+        return FileManager.default.contents(atPath: exe).map(SHA256.hex(of:)) ?? "unknown"
+    }()
 
     // MARK: - Template contexts
 

@@ -66,6 +66,15 @@ extension ReportComparator {
             }
         }
 
+        /// Numbers and strings as written, without quotes; other values as `summary`.
+        var plainText: String {
+            switch self {
+            case .number(_, _, let text): return text
+            case .string(let s): return s
+            default: return summary
+            }
+        }
+
         /// The JSON type's name.
         var typeName: String {
             switch self {
@@ -133,8 +142,8 @@ extension ReportComparator {
         case (.number, .string), (.string, .number):
             if let u = a.numericValue, let v = b.numericValue {
                 if !tolerance.matches(u, v) {
-                    collector.add(kind: .number, location: location, expected: a.summary.trimmingCharacters(in: ["\""]),
-                                  actual: b.summary.trimmingCharacters(in: ["\""]), detail: tolerance.mismatchDetail(u, v))
+                    collector.add(kind: .number, location: location, expected: a.plainText,
+                                  actual: b.plainText, detail: tolerance.mismatchDetail(u, v))
                 }
             } else {
                 collector.add(kind: .structure, location: location, expected: a.summary, actual: b.summary,

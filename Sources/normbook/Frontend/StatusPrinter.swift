@@ -8,7 +8,9 @@ struct StatusPrinter: Sendable {
         let mark = chapter.status == .succeeded ? "✓" : "✗"
         let blocks = "\(chapter.blocksSucceeded)/\(chapter.blockCount) blocks"
         let figures = chapter.figureCount == 1 ? "1 figure" : "\(chapter.figureCount) figures"
-        let timing = String(format: "compile %.2f s · run %.2f s", chapter.compileSeconds, chapter.runSeconds)
+        let timing = chapter.reused
+            ? "stored result, up to date"
+            : String(format: "compile %.2f s · run %.2f s", chapter.compileSeconds, chapter.runSeconds)
         FileOutput.standardOutput.write("\(mark) \(chapter.file)  \(blocks), \(figures)  (\(timing))\n")
         for diagnostic in chapter.diagnostics {
             FileOutput.standardError.write(diagnostic.description + "\n")
@@ -35,5 +37,29 @@ struct StatusPrinter: Sendable {
     private func relative(_ url: URL, _ root: URL) -> String {
         let path = url.standardizedFileURL.path, base = root.standardizedFileURL.path
         return path.hasPrefix(base + "/") ? String(path.dropFirst(base.count + 1)) : path
+    }
+
+    func verification(_ outcome: ReportVerifier.Outcome, record: Bool, output: String) {
+        let report = outcome.report
+        let failing = report.cases.filter { !$0.passed }
+        for failure in failing where failure.suite != VerificationCase.reportFilesSuite {
+            FileOutput.standardError.write("✗ \(failure.suite): \(failure.failure ?? "")\n")
+        }
+        for difference in report.differences {
+            FileOutput.standardError.write("✗ \(difference.described(under: output))\n")
+        }
+        let claims = report.cases.filter { $0.name.hasPrefix("claim ") }
+        let claimLine = "\(claims.filter(\.passed).count) of \(claims.count) claims have their expected verdict"
+        if record {
+            FileOutput.standardOutput.write("Recorded the rebuilt report into \(output)/; \(claimLine).\n")
+        } else if report.passed {
+            FileOutput.standardOutput.write("Verified: \(output)/ matches the rebuilt report; \(claimLine).\n")
+        } else {
+            var lines = ["Verification failed: \(report.differences.count) differences with \(output)/; \(claimLine)."]
+            if let kept = outcome.keptReport { lines.append("  The rebuilt report is in \(kept.path)") }
+            if let images = outcome.differenceImages { lines.append("  Difference images are in \(images.path)") }
+            lines.append("  If the changes are intended, run `normbook verify --record` and commit \(output)/.")
+            FileOutput.standardError.write(lines.joined(separator: "\n") + "\n")
+        }
     }
 }

@@ -12,6 +12,11 @@ struct Build: ParsableCommand {
             JSON) replaces the output folder only when every chapter built, so a failed build \
             leaves the previous report intact.
 
+            A chapter whose blocks, options, inline expressions, declared data files, compiler \
+            and compiled engine are unchanged is not run again: its stored result is reused \
+            (--no-cache runs everything). --frozen renders the stored results in the output \
+            folder without a compiler.
+
             Exit status: 0 when every chapter built, 1 when a chapter failed, 2 on a usage or \
             project error.
             """)
@@ -37,16 +42,24 @@ struct Build: ParsableCommand {
     @Flag(name: .long, help: "Replace the report even when chapters fail; their pages show the errors.")
     var allowFailures = false
 
+    @Flag(name: .long, help: "Render the stored results in the output folder without compiling or running anything; fails if a result is missing or stale.")
+    var frozen = false
+
+    @Flag(name: .long, help: "Run every chapter even when its stored result is up to date.")
+    var noCache = false
+
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 
     func run() throws {
         let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        let options = BuildOptions(
+        var options = BuildOptions(
             projectRoot: root, chapters: chapters, output: output, cache: cacheDir,
             jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, allowFailures: allowFailures,
             title: title, theme: theme)
+        options.frozen = frozen
+        options.useCache = !noCache
         let printer = StatusPrinter()
         let summary: BuildSummary
         do {

@@ -1,0 +1,119 @@
+import Foundation
+import NotebookProtocol
+
+/// `normbook verify`: rebuilds the whole report from scratch into a temporary folder (no cache),
+/// checks every claim's verdict against its expectation, and compares the rebuilt report with
+/// the committed one (numbers and text with a tolerance, images by pixels). With `record`, the
+/// rebuilt report replaces the committed one instead.
+public struct ReportVerifier: Sendable {
+    /// The build to check; its `output` is the committed report.
+    public var options: BuildOptions
+    /// How close numbers and pixels must be.
+    public var tolerance: ComparisonTolerance
+    /// Replace the committed report with the rebuilt one instead of comparing.
+    public var record: Bool
+
+    /// Creates a verifier.
+    public init(options: BuildOptions, tolerance: ComparisonTolerance = ComparisonTolerance(), record: Bool = false) {
+        self.options = options
+        self.tolerance = tolerance
+        self.record = record
+    }
+
+    /// What verification found.
+    public struct Outcome: Sendable {
+        /// Every check (chapter builds, claims, report files) and every difference.
+        public var report: VerificationReport
+        /// The rebuild's summary.
+        public var build: BuildSummary
+        /// Where the rebuilt report was kept for inspection (when it differs), if anywhere.
+        public var keptReport: URL?
+        /// Where difference images were written, if any image differs.
+        public var differenceImages: URL?
+    }
+
+    /// Runs the verification.
+    public func verify(progress: @escaping @Sendable (BuildSummary.Chapter) -> Void = { _ in }) throws -> Outcome {
+        let fm = FileManager.default
+        let scratch = fm.temporaryDirectory.appendingPathComponent("normbook-verify-\(UUID().uuidString)")
+        defer { try? fm.removeItem(at: scratch) }
+        var rebuild = options
+        rebuild.output = scratch.appendingPathComponent("report")
+        rebuild.cache = scratch.appendingPathComponent("cache")
+        rebuild.useCache = false
+        rebuild.frozen = false
+        rebuild.allowFailures = true
+        let summary = try ReportBuilder(options: rebuild).build(progress: progress)
+        let results = try ResultsStore().readAll(fromReport: rebuild.output)
+
+        var cases = Self.chapterCases(summary) + Self.claimCases(results)
+        var differences: [ReportDifference] = []
+        var kept: URL?
+        var differenceImages: URL?
+        if record {
+            let writer = ReportWriter(destination: options.output)
+            let staging = try writer.makeStaging()
+            try? fm.removeItem(at: staging)
+            do {
+                try fm.copyItem(at: rebuild.output, to: staging)
+            } catch {
+                throw NotebookError.unwritable(path: staging.path, reason: error.localizedDescription)
+            }
+            try writer.commit(staging)
+        } else {
+            guard fm.fileExists(atPath: options.output.path) else {
+                throw NotebookError.unreadable(
+                    path: options.output.path, reason: "there is no committed report to compare with; run `normbook verify --record` first")
+            }
+            let images = scratch.appendingPathComponent("differences")
+            differences = try ReportComparator(tolerance: tolerance).compare(
+                expected: options.output, actual: rebuild.output, differenceImages: images)
+            let compared = try ReportComparator(tolerance: tolerance).relativeFiles(in: options.output)
+            cases += VerificationCase.fileCases(differences: differences, comparedFiles: compared)
+            if !differences.isEmpty {
+                // Keep the rebuilt report (and the difference images) for inspection.
+                let keep = options.cache.appendingPathComponent("verify")
+                try? fm.removeItem(at: keep)
+                try? fm.createDirectory(at: options.cache, withIntermediateDirectories: true)
+                if (try? fm.moveItem(at: scratch, to: keep)) != nil {
+                    kept = keep.appendingPathComponent("report")
+                    if fm.fileExists(atPath: keep.appendingPathComponent("differences").path) {
+                        differenceImages = keep.appendingPathComponent("differences")
+                    }
+                }
+            }
+        }
+        return Outcome(
+            report: VerificationReport(cases: cases, differences: differences), build: summary, keptReport: kept,
+            differenceImages: differenceImages)
+    }
+
+    /// One case per chapter: it must build.
+    static func chapterCases(_ summary: BuildSummary) -> [VerificationCase] {
+        summary.chapters.map { chapter in
+            VerificationCase(
+                suite: chapter.file, name: "builds",
+                failure: chapter.status == .succeeded ? nil : "the chapter did not build",
+                details: chapter.diagnostics.filter { $0.severity == .error }.map(\.description))
+        }
+    }
+
+    /// One case per claim: its computed verdict must be the expected one.
+    static func claimCases(_ results: [ChapterResult]) -> [VerificationCase] {
+        results.flatMap { result in
+            result.claims.map { claim in
+                let evidence = claim.evidence.map { "\($0.name) = \($0.value.formatted)" }
+                let failure: String?
+                if let expected = claim.expected {
+                    failure = expected == claim.verdict
+                        ? nil : "claim \(claim.id): computed verdict '\(claim.verdict)', expected '\(expected)'"
+                } else {
+                    failure = "claim \(claim.id) has no expected verdict (add `//| expect: \(claim.verdict)` after checking it)"
+                }
+                return VerificationCase(
+                    suite: result.file, name: "claim \(claim.id): \(claim.statement)", failure: failure,
+                    details: evidence + (claim.rationale.map { [$0] } ?? []))
+            }
+        }
+    }
+}

@@ -1,0 +1,89 @@
+import ArgumentParser
+import Foundation
+import Notebook
+
+/// `normbook verify`: rebuilds everything and checks it against the committed report.
+struct Verify: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Rebuild the report from scratch and check it against the committed one.",
+        discussion: """
+            Every chapter is compiled and run again (no cache) into a temporary folder. Then:
+            every chapter must build; every claim's computed verdict must equal the verdict its \\
+            block expects (`//| expect:`); and the rebuilt report must match the committed \\
+            output folder: results JSON, printed text and HTML with numbers compared at a \\
+            relative tolerance, PNG figures by decoded pixels with an RMS tolerance.
+
+            --record replaces the output folder with the rebuilt report instead of comparing \\
+            (claims are still checked).
+
+            Exit status: 0 verified; 1 differences, unexpected verdicts or failed chapters; \\
+            2 usage or project error.
+            """)
+
+    @Option(name: .long, help: "The folder of Markdown chapters.")
+    var chapters = "chapters"
+
+    @Option(name: .long, help: "The committed report to compare with (or to rewrite with --record).")
+    var output = "output"
+
+    @Option(name: .long, help: "Where a differing rebuilt report and difference images are kept.")
+    var cacheDir = ".normbook-cache"
+
+    @Option(name: .shortAndLong, help: "How many chapters to run at once (default: the number of cores).")
+    var jobs: Int?
+
+    @Option(name: .long, help: "Relative tolerance for numbers (default 1e-6).")
+    var tolerance = 1e-6
+
+    @Option(name: .long, help: "RMS tolerance for figure pixels, on 0–255 channel values (default 1.0).")
+    var pixelTolerance = 1.0
+
+    @Option(name: .long, help: "Write the verification result as JSON to this file.")
+    var json: String?
+
+    @Option(name: .long, help: "Write the verification result as JUnit XML to this file.")
+    var junit: String?
+
+    @Flag(name: .long, help: "Rewrite the committed report from the new build instead of comparing.")
+    var record = false
+
+    @Option(name: .long, help: "The report's title.")
+    var title = "Norm regularization, fact-checked"
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if !(tolerance >= 0) { throw ValidationError("--tolerance must be a non-negative number") }
+        if !(pixelTolerance >= 0) { throw ValidationError("--pixel-tolerance must be a non-negative number") }
+    }
+
+    func run() throws {
+        let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let options = BuildOptions(
+            projectRoot: root, chapters: chapters, output: output, cache: cacheDir,
+            jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, title: title)
+        let verifier = ReportVerifier(
+            options: options, tolerance: ComparisonTolerance(relative: tolerance, pixelRMS: pixelTolerance), record: record)
+        let printer = StatusPrinter()
+        let outcome: ReportVerifier.Outcome
+        do {
+            outcome = try verifier.verify(progress: printer.chapterFinished)
+        } catch let error as NotebookError {
+            FileOutput.standardError.write(error.description + "\n")
+            throw ExitStatus.usage.exitCode
+        }
+        let report = outcome.report
+        do {
+            if let json {
+                try report.jsonData().write(to: URL(fileURLWithPath: json, relativeTo: root))
+            }
+            if let junit {
+                try Data(report.junitXML().utf8).write(to: URL(fileURLWithPath: junit, relativeTo: root))
+            }
+        } catch {
+            FileOutput.standardError.write("error: cannot write the verification report: \(error.localizedDescription)\n")
+            throw ExitStatus.usage.exitCode
+        }
+        printer.verification(outcome, record: record, output: output)
+        if !report.passed { throw ExitStatus.failures.exitCode }
+    }
+}

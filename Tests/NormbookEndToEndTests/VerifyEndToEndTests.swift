@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+
+@testable import Notebook
+
+/// `normbook verify` on a fixture whose claim is decided by a data file.
+@Suite(.serialized)
+struct VerifyEndToEndTests {
+    func verifier(_ project: FixtureProject, record: Bool = false) -> ReportVerifier {
+        ReportVerifier(options: project.options(allowFailures: false), record: record)
+    }
+
+    func setValue(_ text: String, in project: FixtureProject) throws {
+        try Data((text + "\n").utf8).write(to: project.root.appendingPathComponent("chapters/data/value.txt"))
+    }
+
+    @Test func recordThenVerifyPassesAndAnUnchangedTreeVerifies() throws {
+        let project = try FixtureProject.copy("verify-project")
+        let recorded = try verifier(project, record: true).verify()
+        #expect(recorded.report.passed)
+        #expect(FileManager.default.fileExists(atPath: project.root.appendingPathComponent("output/01-claim.html").path))
+        let verified = try verifier(project).verify()
+        #expect(verified.report.passed)
+        #expect(verified.report.differences.isEmpty)
+        #expect(verified.report.cases.contains { $0.name.hasPrefix("claim 900-a") && $0.passed })
+    }
+
+    @Test func aNumberChangedBeyondToleranceIsReportedWithBothValues() throws {
+        let project = try FixtureProject.copy("verify-project")
+        _ = try verifier(project, record: true).verify()
+        try setValue("0.5000000001", in: project)
+        #expect(try verifier(project).verify().report.differences.filter { $0.kind == .number }.isEmpty)
+
+        try setValue("0.6", in: project)
+        let outcome = try verifier(project).verify()
+        #expect(!outcome.report.passed)
+        let number = try #require(outcome.report.differences.first { $0.file == "_results/01-claim.json" && $0.kind == .number })
+        #expect(number.expected == "0.5" && number.actual == "0.6")
+        #expect(number.location.contains("claims[0].evidence"))
+        // The claim still holds, so only the report differs.
+        #expect(outcome.report.cases.contains { $0.name.hasPrefix("claim 900-a") && $0.passed })
+        #expect(outcome.keptReport != nil)
+    }
+
+    @Test func aClaimWhoseEvidenceFlipsItsVerdictFailsAndIsNamed() throws {
+        let project = try FixtureProject.copy("verify-project")
+        _ = try verifier(project, record: true).verify()
+        try setValue("2.5", in: project)
+        let outcome = try verifier(project).verify()
+        let claim = try #require(outcome.report.cases.first { $0.name.hasPrefix("claim 900-a") })
+        #expect(claim.failure == "claim 900-a: computed verdict 'refuted', expected 'holds'")
+        #expect(outcome.report.junitXML().contains("claim 900-a"))
+
+        let cli = try CommandLine.run(["verify", "--junit", "junit.xml", "--json", "verify.json"], in: project.root)
+        #expect(cli.status == 1)
+        #expect(cli.stderr.contains("claim 900-a: computed verdict 'refuted', expected 'holds'"))
+        let junit = try project.read("junit.xml")
+        #expect(junit.contains("<failure"))
+        let json = try JSONSerialization.jsonObject(with: Data(try project.read("verify.json").utf8)) as? [String: Any]
+        #expect(json?["differences"] != nil)
+    }
+
+    @Test func theCommandLineExitsZeroWhenVerifiedAndTwoOnUsageErrors() throws {
+        let project = try FixtureProject.copy("verify-project")
+        #expect(try CommandLine.run(["verify", "--record"], in: project.root).status == 0)
+        let verified = try CommandLine.run(["verify"], in: project.root)
+        #expect(verified.status == 0)
+        #expect(verified.stdout.contains("Verified: output/ matches the rebuilt report; 1 of 1 claims have their expected verdict."))
+        #expect(try CommandLine.run(["verify", "--tolerance", "-1"], in: project.root).status == 2)
+    }
+}
