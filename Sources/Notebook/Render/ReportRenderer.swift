@@ -167,7 +167,7 @@ public struct ReportRenderer: Sendable {
 
     static func cssClass(_ verdict: Verdict) -> String { verdict.rawValue.replacingOccurrences(of: " ", with: "-") }
 
-    private func claimContext(_ claim: ClaimResult, figureAnchors: [Int: String]) -> [String: Any] {
+    private func claimContext(_ claim: ClaimResult, figureAnchors: [Int: String], prose: ProseRenderer) -> [String: Any] {
         let trialColumns = claim.trials?.first?.evidence.map(\.name) ?? []
         var context: [String: Any] = [
             "id": claim.id, "anchor": claim.anchor, "statement": claim.statement, "verdict": claim.verdict.rawValue,
@@ -185,7 +185,7 @@ public struct ReportRenderer: Sendable {
             "figures": claim.figures.map { ["number": $0, "anchor": figureAnchors[$0] ?? "figure-\($0)"] },
         ]
         if let expected = claim.expected { context["expected"] = expected.rawValue }
-        if let quote = claim.quote { context["quote"] = quote }
+        if let quote = claim.quote { context["quoteHTML"] = prose.inlineHTML(quote) }
         if let source = claim.source { context["source"] = source }
         if let rationale = claim.rationale { context["rationale"] = rationale }
         return context
@@ -242,7 +242,7 @@ public struct ReportRenderer: Sendable {
             "code": block.code, "line": block.line, "echo": block.options.echo || block.status == .failed,
             "notRun": block.status == .notRun, "showOutput": block.options.output,
             "diagnostics": block.diagnostics.map(diagnosticContext), "outputs": outputs,
-            "claims": block.claims.map { claimContext($0, figureAnchors: figureAnchors) },
+            "claims": block.claims.map { claimContext($0, figureAnchors: figureAnchors, prose: prose) },
         ]
         if let label = block.options.label, !label.hasPrefix("fig-") { context["anchor"] = label }
         return context
