@@ -1,0 +1,38 @@
+import Testing
+
+@testable import Notebook
+
+struct InlineExpressionTests {
+    @Test func expressionsAreFoundWithTheirLinesAndColumns() {
+        let prose = "The norm is `{swift} w.norm(.l2)`.\n\nTwo: `{swift} a + b` and `plain code`, `{swift}x`."
+        let found = InlineExpression.find(in: prose, firstLine: 10)
+        #expect(found == [
+            InlineExpression(expression: "w.norm(.l2)", line: 10, column: 22),
+            InlineExpression(expression: "a + b", line: 12, column: 15),
+        ])
+    }
+
+    @Test func codeInFencesAndDoubleBacktickSpansIsIgnored() {
+        let prose = "```\n`{swift} no`\n```\n``{swift} neither``"
+        #expect(InlineExpression.find(in: prose, firstLine: 1).isEmpty)
+    }
+
+    @Test func inlineValuesAreRenderedEscapedOrMarkedMissing() {
+        let html = ProseRenderer(figures: [:]).html(
+            "A `{swift} x` and `{swift} y`.",
+            inline: [InlineValue(expression: "x", value: .text("<b>")), InlineValue(expression: "y", value: nil)])
+        #expect(html.contains(#"<span class="inline-value" title="x">&lt;b&gt;</span>"#))
+        #expect(html.contains(#"<span class="inline-value missing""#))
+    }
+
+    @Test func inlineExpressionsBecomeCallsAtTheirPlaceWithTheirLocation() throws {
+        let (document, _) = ChapterParser().parse(
+            "```swift\nlet a = 2\n```\n\nTwice is `{swift} a * 2`.\n", file: "chapters/i.md")
+        let program = ChapterProgram(document: document)
+        #expect(program.source.contains(
+            "_normbookInline(0) {\n#sourceLocation(file: \"chapters/i.md\", line: 5)\n" + String(repeating: " ", count: 18) + "a * 2\n"))
+        let block = try #require(program.source.range(of: "let a = 2"))
+        let inline = try #require(program.source.range(of: "_normbookInline(0)"))
+        #expect(block.lowerBound < inline.lowerBound)
+    }
+}
