@@ -56,25 +56,16 @@ public struct ReportRenderer: Sendable {
             }
             let body = templates.render(
                 chapterContext(result, figureSizes: figureSizes, renderer: renderer), template: "chapter")
-            let page = templates.render(
-                layoutContext(results, current: position, pageTitle: result.title, body: body, source: result.file),
-                template: "layout")
-            try Data(page.utf8).write(to: folder.appendingPathComponent("\(result.slug).html"))
-            written.append("\(result.slug).html")
+            written.append(try writePage(
+                "\(result.slug).html", title: result.title, body: body, results: results, current: position,
+                source: result.file, templates: templates, into: folder))
         }
-        let ledger = templates.render(ledgerContext(results), template: "ledger")
-        let ledgerPage = templates.render(
-            layoutContext(results, current: nil, pageTitle: "Claims ledger", body: ledger, source: "chapters/"),
-            template: "layout")
-        try Data(ledgerPage.utf8).write(to: folder.appendingPathComponent("claims.html"))
-        written.append("claims.html")
-
-        let index = templates.render(indexContext(results), template: "index")
-        let page = templates.render(
-            layoutContext(results, current: nil, pageTitle: "Contents", body: index, source: "chapters/"),
-            template: "layout")
-        try Data(page.utf8).write(to: folder.appendingPathComponent("index.html"))
-        written.append("index.html")
+        written.append(try writePage(
+            "claims.html", title: "Claims ledger", body: templates.render(ledgerContext(results), template: "ledger"),
+            results: results, current: nil, source: "chapters/", templates: templates, into: folder))
+        written.append(try writePage(
+            "index.html", title: "Contents", body: templates.render(indexContext(results), template: "index"),
+            results: results, current: nil, source: "chapters/", templates: templates, into: folder))
         return written
     }
 
@@ -98,6 +89,17 @@ public struct ReportRenderer: Sendable {
         let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? ""
         return FileManager.default.contents(atPath: exe).map(SHA256.hex(of:)) ?? "unknown"
     }()
+
+    /// Wraps `body` in the layout and writes it as `name`; returns `name`.
+    private func writePage(
+        _ name: String, title: String, body: String, results: [ChapterResult], current: Int?, source: String,
+        templates: Templates, into folder: URL
+    ) throws -> String {
+        let page = templates.render(
+            layoutContext(results, current: current, pageTitle: title, body: body, source: source), template: "layout")
+        try Data(page.utf8).write(to: folder.appendingPathComponent(name))
+        return name
+    }
 
     // MARK: - Template contexts
 

@@ -21,20 +21,7 @@ struct Build: ParsableCommand {
             project error.
             """)
 
-    @Option(name: .long, help: "The folder of Markdown chapters.")
-    var chapters = "chapters"
-
-    @Option(name: .long, help: "The report folder to write.")
-    var output = "output"
-
-    @Option(name: .long, help: "Where compiled chapter programs and logs are kept.")
-    var cacheDir = ".normbook-cache"
-
-    @Option(name: .shortAndLong, help: "How many chapters to run at once (default: the number of cores).")
-    var jobs: Int?
-
-    @Option(name: .long, help: "The report's title.")
-    var title = "Norm regularization, fact-checked"
+    @OptionGroup var project: ProjectOptions
 
     @Option(name: .long, help: "A folder of templates (*.mustache, normbook.css) overriding the built-in ones.")
     var theme: String?
@@ -48,16 +35,8 @@ struct Build: ParsableCommand {
     @Flag(name: .long, help: "Run every chapter even when its stored result is up to date.")
     var noCache = false
 
-    func validate() throws {
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
-    }
-
     func run() throws {
-        let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        var options = BuildOptions(
-            projectRoot: root, chapters: chapters, output: output, cache: cacheDir,
-            jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, allowFailures: allowFailures,
-            title: title, theme: theme)
+        var options = project.buildOptions(allowFailures: allowFailures, theme: theme)
         options.frozen = frozen
         options.useCache = !noCache
         let printer = StatusPrinter()
@@ -68,7 +47,7 @@ struct Build: ParsableCommand {
             FileOutput.standardError.write(error.description + "\n")
             throw ExitStatus.usage.exitCode
         }
-        printer.finished(summary, projectRoot: root)
+        printer.finished(summary, projectRoot: project.root)
         if !summary.succeeded { throw ExitStatus.failures.exitCode }
     }
 }

@@ -20,17 +20,7 @@ struct Verify: ParsableCommand {
             2 usage or project error.
             """)
 
-    @Option(name: .long, help: "The folder of Markdown chapters.")
-    var chapters = "chapters"
-
-    @Option(name: .long, help: "The committed report to compare with (or to rewrite with --record).")
-    var output = "output"
-
-    @Option(name: .long, help: "Where a differing rebuilt report and difference images are kept.")
-    var cacheDir = ".normbook-cache"
-
-    @Option(name: .shortAndLong, help: "How many chapters to run at once (default: the number of cores).")
-    var jobs: Int?
+    @OptionGroup var project: ProjectOptions
 
     @Option(name: .long, help: "Relative tolerance for numbers (default 1e-6).")
     var tolerance = 1e-6
@@ -47,20 +37,14 @@ struct Verify: ParsableCommand {
     @Flag(name: .long, help: "Rewrite the committed report from the new build instead of comparing.")
     var record = false
 
-    @Option(name: .long, help: "The report's title.")
-    var title = "Norm regularization, fact-checked"
-
     func validate() throws {
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if !(tolerance >= 0) { throw ValidationError("--tolerance must be a non-negative number") }
         if !(pixelTolerance >= 0) { throw ValidationError("--pixel-tolerance must be a non-negative number") }
     }
 
     func run() throws {
-        let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        let options = BuildOptions(
-            projectRoot: root, chapters: chapters, output: output, cache: cacheDir,
-            jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, title: title)
+        let root = project.root
+        let options = project.buildOptions()
         let verifier = ReportVerifier(
             options: options, tolerance: ComparisonTolerance(relative: tolerance, pixelRMS: pixelTolerance), record: record)
         let printer = StatusPrinter()
@@ -83,7 +67,7 @@ struct Verify: ParsableCommand {
             FileOutput.standardError.write("error: cannot write the verification report: \(error.localizedDescription)\n")
             throw ExitStatus.usage.exitCode
         }
-        printer.verification(outcome, record: record, output: output)
+        printer.verification(outcome, record: record, output: project.output)
         if !report.passed { throw ExitStatus.failures.exitCode }
     }
 }
