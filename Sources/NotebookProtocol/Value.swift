@@ -10,6 +10,17 @@ public enum Value: Codable, Sendable, Equatable, Hashable {
     /// Text.
     case text(String)
 
+    /// The value as a number: integers and numbers as they are, Booleans as 0 or 1, text
+    /// parsed if it is a number; nil otherwise.
+    public var doubleValue: Double? {
+        switch self {
+        case .number(let x): return x
+        case .integer(let i): return Double(i)
+        case .bool(let b): return b ? 1 : 0
+        case .text(let s): return Double(s)
+        }
+    }
+
     /// The value as it is shown in a report: numbers with up to 6 significant digits.
     public var formatted: String {
         switch self {

@@ -1,5 +1,11 @@
-// Renders the math that normbook protected from Markdown, with the bundled KaTeX (no network).
+// Renders the math that normbook protected from Markdown with the bundled KaTeX, and colours
+// code blocks with the bundled highlight.js (no network).
 document.addEventListener("DOMContentLoaded", function () {
+  if (typeof hljs !== "undefined") {
+    document.querySelectorAll("pre code[class^='language-']").forEach(function (el) {
+      hljs.highlightBlock(el);
+    });
+  }
   if (typeof katex === "undefined") return;
   document.querySelectorAll(".math").forEach(function (el) {
     try {

@@ -13,10 +13,13 @@ struct ProseRenderer {
         var rendered = MathProtector.restore(CommonMark.html(protected), spans: spans)
         for k in (0..<valueCount).reversed() {
             let token = Self.valuePlaceholder(k)
-            let span: String
+            var span: String
             if k < inline.count, let value = inline[k].value {
                 span = "<span class=\"inline-value\" title=\"\(HTMLEscaping.escape(inline[k].expression))\">"
                     + HTMLEscaping.escape(value.formatted) + "</span>"
+                if inline[k].volatile == true {
+                    span = VolatileContent.begin + span + VolatileContent.end
+                }
             } else {
                 let expression = k < inline.count ? inline[k].expression : "?"
                 span = "<span class=\"inline-value missing\" title=\"not computed: the chapter stopped before this point\">"

@@ -13,6 +13,9 @@ public struct BlockOptions: Codable, Sendable, Equatable, Hashable {
     public var eval: Bool = true
     /// Seconds the block may run before the chapter is stopped.
     public var timeout: Double?
+    /// The block's numbers legitimately differ between runs (timings): `verify` checks that it
+    /// ran and its claims' verdicts, not its numbers, text or figures.
+    public var volatile: Bool = false
     /// Input files the block reads, relative to the project root (part of the cache key).
     public var data: [String] = []
     /// The id of the claim this block decides (e.g. `000-d`).
@@ -29,7 +32,7 @@ public struct BlockOptions: Codable, Sendable, Equatable, Hashable {
 
     /// Every key a block accepts.
     public static let keys = [
-        "label", "caption", "echo", "output", "eval", "timeout", "data", "claim", "expect", "quote", "source",
+        "label", "caption", "echo", "output", "eval", "timeout", "volatile", "data", "claim", "expect", "quote", "source",
     ]
 
     /// Sets `key` from its text, or explains what values `key` takes.
@@ -44,11 +47,12 @@ public struct BlockOptions: Codable, Sendable, Equatable, Hashable {
             }
             label = value
         case "caption": caption = value
-        case "echo", "output", "eval":
+        case "echo", "output", "eval", "volatile":
             guard let flag = Self.bool(value) else { return "true or false" }
             switch key {
             case "echo": echo = flag
             case "output": output = flag
+            case "volatile": volatile = flag
             default: eval = flag
             }
         case "timeout":

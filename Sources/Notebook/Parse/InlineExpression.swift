@@ -7,9 +7,13 @@ public struct InlineExpression: Codable, Sendable, Equatable {
     public var line: Int
     /// The Markdown column of the expression's first character.
     public var column: Int
+    /// Written `{swift volatile} expr`: the value differs between runs (a timing), so `verify`
+    /// does not compare it.
+    public var volatile: Bool = false
 
-    /// The marker that starts an inline value inside a code span.
+    /// The markers that start an inline value inside a code span.
     static let prefix = "{swift} "
+    static let volatilePrefix = "{swift volatile} "
 
     /// The inline expressions of a prose segment starting at `firstLine`, in order. Code spans
     /// inside fenced code are ignored.
@@ -24,16 +28,17 @@ public struct InlineExpression: Codable, Sendable, Equatable {
             }
             if inFence { continue }
             for span in spans(in: line) {
-                result.append(InlineExpression(expression: span.expression, line: firstLine + offset, column: span.column))
+                result.append(InlineExpression(
+                    expression: span.expression, line: firstLine + offset, column: span.column, volatile: span.volatile))
             }
         }
         return result
     }
 
     /// `` `{swift} …` `` spans of one line: the expression and its 1-based column.
-    static func spans(in line: Substring) -> [(expression: String, column: Int, range: Range<Int>)] {
+    static func spans(in line: Substring) -> [(expression: String, column: Int, range: Range<Int>, volatile: Bool)] {
         let chars = Array(line)
-        var result: [(String, Int, Range<Int>)] = []
+        var result: [(String, Int, Range<Int>, Bool)] = []
         var i = 0
         while i < chars.count {
             guard chars[i] == "`" else { i += 1; continue }
@@ -54,9 +59,9 @@ public struct InlineExpression: Codable, Sendable, Equatable {
             }
             guard let end = close else { break }
             let content = String(chars[contentStart..<end])
-            if ticks == 1, content.hasPrefix(prefix) {
-                let expression = String(content.dropFirst(prefix.count)).trimmingWhitespace()
-                result.append((expression, contentStart + prefix.count + 1, i..<(end + ticks)))
+            if ticks == 1, let marker = [prefix, volatilePrefix].first(where: { content.hasPrefix($0) }) {
+                let expression = String(content.dropFirst(marker.count)).trimmingWhitespace()
+                result.append((expression, contentStart + marker.count + 1, i..<(end + ticks), marker == volatilePrefix))
             }
             i = end + ticks
         }

@@ -242,7 +242,7 @@ public struct ReportRenderer: Sendable {
         var context: [String: Any] = [
             "status": block.status.rawValue, "language": block.language.isEmpty ? "text" : block.language,
             "code": block.code, "line": block.line, "echo": block.options.echo || block.status == .failed,
-            "notRun": block.status == .notRun, "showOutput": block.options.output,
+            "notRun": block.status == .notRun, "showOutput": block.options.output, "volatile": block.options.volatile,
             "diagnostics": block.diagnostics.map(diagnosticContext), "outputs": outputs,
             "claims": block.claims.map { claimContext($0, figureAnchors: figureAnchors, prose: prose) },
         ]

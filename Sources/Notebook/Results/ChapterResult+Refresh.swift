@@ -23,7 +23,7 @@ extension ChapterResult {
                     defer { inlineCount += 1 }
                     let value = inlineCount < storedInline.count && storedInline[inlineCount].expression == e.expression
                         ? storedInline[inlineCount].value : nil
-                    return InlineValue(expression: e.expression, value: value)
+                    return InlineValue(expression: e.expression, value: value, volatile: e.volatile ? true : nil)
                 }
                 refreshed.segments.append(.prose(markdown: markdown, line: line, inline: inline))
             case .code(let block):

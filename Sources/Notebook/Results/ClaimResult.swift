@@ -43,4 +43,6 @@ public struct InlineValue: Codable, Sendable, Equatable {
     public var expression: String
     /// Its value.
     public var value: Value?
+    /// True when the value differs between runs (`{swift volatile} expr`); absent otherwise.
+    public var volatile: Bool?
 }

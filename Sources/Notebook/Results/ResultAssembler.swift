@@ -160,7 +160,9 @@ struct ResultAssembler {
             case .prose(let text, let line):
                 let inline = InlineExpression.find(in: text, firstLine: line).map { expression -> InlineValue in
                     defer { inlineCount += 1 }
-                    return InlineValue(expression: expression.expression, value: inlineValues[inlineCount])
+                    return InlineValue(
+                        expression: expression.expression, value: inlineValues[inlineCount],
+                        volatile: expression.volatile ? true : nil)
                 }
                 segments.append(.prose(markdown: text, line: line, inline: inline))
             case .code(let block):

@@ -110,7 +110,7 @@ extension ReportComparator {
                           detail: "the rebuilt file is not valid JSON")
             return
         }
-        compareJSONValues(a, b, path: "", into: &collector)
+        compareJSONValues(VolatileContent.reducing(a), VolatileContent.reducing(b), path: "", into: &collector)
     }
 
     /// Compares two JSON values at `path` (e.g. `segments[3].block(line 41)`).

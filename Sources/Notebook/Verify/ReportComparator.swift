@@ -13,6 +13,9 @@ public struct ReportComparator: Sendable {
     public var differencesPerFile: Int
 
     /// Creates a comparator.
+    /// Further files compared for presence only (the figures of volatile blocks).
+    public var presenceOnly: Set<String> = []
+
     public init(tolerance: ComparisonTolerance = ComparisonTolerance(), differencesPerFile: Int = 20) {
         self.tolerance = tolerance
         self.differencesPerFile = max(1, differencesPerFile)
@@ -36,7 +39,7 @@ public struct ReportComparator: Sendable {
             case (false, true):
                 differences.append(ReportDifference(kind: .extraFile, file: path, expected: "absent", actual: "present"))
             default:
-                if Self.isPresenceOnly(path) { continue }
+                if isPresenceOnly(path) { continue }
                 differences += compareFile(
                     path, expected: expected.appendingPathComponent(path), actual: actual.appendingPathComponent(path),
                     differenceImages: differenceImages)
@@ -87,8 +90,8 @@ public struct ReportComparator: Sendable {
         return collector.isEmpty
     }
 
-    /// Files compared for presence only.
-    static func isPresenceOnly(_ path: String) -> Bool { path.hasPrefix("assets/") }
+    /// Files compared for presence only: assets, and the figures of volatile blocks.
+    func isPresenceOnly(_ path: String) -> Bool { path.hasPrefix("assets/") || presenceOnly.contains(path) }
 
     /// Compares one file present on both sides.
     func compareFile(_ path: String, expected: URL, actual: URL, differenceImages: URL?) -> [ReportDifference] {
@@ -122,7 +125,9 @@ public struct ReportComparator: Sendable {
                           detail: "binary files differ")
             return
         }
-        Self.compareText(a, b, location: "", tolerance: tolerance, into: &collector)
+        Self.compareText(
+            VolatileContent.strippingRegions(from: a), VolatileContent.strippingRegions(from: b), location: "",
+            tolerance: tolerance, into: &collector)
     }
 }
 

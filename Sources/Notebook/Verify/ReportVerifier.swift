@@ -66,8 +66,10 @@ public struct ReportVerifier: Sendable {
                     path: options.output.path, reason: "there is no committed report to compare with; run `normbook verify --record` first")
             }
             let images = scratch.appendingPathComponent("differences")
-            differences = try ReportComparator(tolerance: tolerance).compare(
-                expected: options.output, actual: rebuild.output, differenceImages: images)
+            var comparator = ReportComparator(tolerance: tolerance)
+            comparator.presenceOnly = VolatileContent.figureImages(inReport: rebuild.output)
+                .union(VolatileContent.figureImages(inReport: options.output))
+            differences = try comparator.compare(expected: options.output, actual: rebuild.output, differenceImages: images)
             let compared = try ReportComparator(tolerance: tolerance).relativeFiles(in: options.output)
             cases += VerificationCase.fileCases(differences: differences, comparedFiles: compared)
             if !differences.isEmpty {
