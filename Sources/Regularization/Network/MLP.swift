@@ -195,12 +195,35 @@ public struct MLP<Scalar: TensorScalar>: Sendable {
     /// The global L2 norm of the gradients computed by the last pass.
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     func gradientNorm() -> Double {
         var total = 0.0
-        for buffer in weightGradients + biasGradients {
-            for g in buffer { total += Double(g) * Double(g) }
-        }
+        for buffer in weightGradients { total += Self.sumOfSquares(buffer) }
+        for buffer in biasGradients { total += Self.sumOfSquares(buffer) }
         return total.squareRoot()
+    }
+
+    /// The L2 norm of each layer's weight gradient.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    func weightGradientNorms() -> [Double] {
+        weightGradients.map { Self.sumOfSquares($0).squareRoot() }
+    }
+
+    /// Σ x², accumulated in Double. Specialized, so the training loop's per-step measurements
+    /// do not go through generic arithmetic when called from chapter code.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    static func sumOfSquares(_ values: [Scalar]) -> Double {
+        var total = 0.0
+        values.withUnsafeBufferPointer { v in
+            for x in v {
+                let d = Double(x)
+                total += d * d
+            }
+        }
+        return total
     }
 
     @_specialize(where Scalar == Float)

@@ -61,7 +61,8 @@ func applyWeightDecay<S: TensorScalar>(
         return false
     case .coupled(let l):
         if l == 0 { return false }
-        if scratch.count != g.count { scratch = [S](repeating: 0, count: g.count) }
+        // Grown, never shrunk: an MLP alternates weight and bias sizes on every update.
+        if scratch.count < g.count { scratch = [S](repeating: 0, count: g.count) }
         let s = S(l)
         for i in 0..<g.count { scratch[i] = g[i] + s * p[i] }
         return true

@@ -113,7 +113,17 @@ extension Tensor {
     public var isFinite: Bool { scalars.allSatisfy { $0.isFinite } }
 
     /// The number of elements exactly equal to zero.
-    public var zeroCount: Int { scalars.reduce(0) { $0 + ($1 == 0 ? 1 : 0) } }
+    public var zeroCount: Int { Self.countZeros(scalars) }
+
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    static func countZeros(_ values: [Scalar]) -> Int {
+        var count = 0
+        values.withUnsafeBufferPointer { v in
+            for x in v where x == 0 { count += 1 }
+        }
+        return count
+    }
 
     /// The fraction of elements whose magnitude is below `threshold` (0 for an empty tensor).
     /// `threshold: 0` is not useful; use `zeroCount` for exact zeros.

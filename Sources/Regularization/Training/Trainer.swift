@@ -120,7 +120,7 @@ public struct Trainer<O: Optimizer>: Sendable {
                     }
                 }
             }
-            let layerNorms = measuring ? network.weightGradients.map { g in g.reduce(0.0) { $0 + Double($1) * Double($1) }.squareRoot() } : []
+            let layerNorms = measuring ? network.weightGradientNorms() : []
             let norm = measuring ? network.gradientNorm() : .nan
             afterStep(&network)
             return StepResult(loss: loss, normBefore: norm, normAfter: norm, clipped: false, layerNorms: layerNorms)
