@@ -15,58 +15,67 @@ enum PNGEncoder {
     /// Encodes `height` rows of `width` pixels read through `row(y)` (cairo's RGB24/ARGB32 layout:
     /// one native-endian UInt32 per pixel, 0x00RRGGBB).
     static func encode(width: Int, height: Int, row: (Int) -> UnsafePointer<UInt32>) -> [UInt8] {
-        let rowBytes = width * 3
-        let stride = rowBytes + 1
-        var filtered = [UInt8](repeating: 0, count: height * stride)
-        filtered.withUnsafeMutableBufferPointer { out in
-            for y in 0..<height {
-                let source = row(y)
-                let above: UnsafePointer<UInt32>? = y > 0 ? row(y - 1) : nil
-                let base = y * stride
-                out[base] = 2  // filter type "Up"
-                var o = base + 1
-                for x in 0..<width {
-                    let p = source[x]
-                    let q = above?[x] ?? 0
-                    out[o] = UInt8(truncatingIfNeeded: p >> 16) &- UInt8(truncatingIfNeeded: q >> 16)
-                    out[o + 1] = UInt8(truncatingIfNeeded: p >> 8) &- UInt8(truncatingIfNeeded: q >> 8)
-                    out[o + 2] = UInt8(truncatingIfNeeded: p) &- UInt8(truncatingIfNeeded: q)
-                    o += 3
+        let stride = width * 3 + 1
+        let rowsPerSlice = max(1, sliceSize / max(1, stride))
+        let sliceCount = max(1, (height + rowsPerSlice - 1) / rowsPerSlice)
+        // Workers only read the rows, which outlive concurrentPerform.
+        nonisolated(unsafe) let rows = (0..<height).map(row)
+        let slices = SliceOutputs(count: sliceCount)
+        DispatchQueue.concurrentPerform(iterations: sliceCount) { k in
+            let first = k * rowsPerSlice, last = min(height, first + rowsPerSlice)
+            let filtered = [UInt8](unsafeUninitializedCapacity: (last - first) * stride) { out, initialized in
+                for y in first..<last {
+                    let source = rows[y]
+                    var o = (y - first) * stride
+                    out[o] = 2  // filter type "Up": each byte minus the byte above
+                    o += 1
+                    if y == 0 {
+                        for x in 0..<width {
+                            let p = source[x]
+                            out[o] = UInt8(truncatingIfNeeded: p >> 16)
+                            out[o + 1] = UInt8(truncatingIfNeeded: p >> 8)
+                            out[o + 2] = UInt8(truncatingIfNeeded: p)
+                            o += 3
+                        }
+                    } else {
+                        let above = rows[y - 1]
+                        for x in 0..<width {
+                            let p = source[x], q = above[x]
+                            out[o] = UInt8(truncatingIfNeeded: p >> 16) &- UInt8(truncatingIfNeeded: q >> 16)
+                            out[o + 1] = UInt8(truncatingIfNeeded: p >> 8) &- UInt8(truncatingIfNeeded: q >> 8)
+                            out[o + 2] = UInt8(truncatingIfNeeded: p) &- UInt8(truncatingIfNeeded: q)
+                            o += 3
+                        }
+                    }
                 }
+                initialized = (last - first) * stride
             }
+            let checksum = filtered.withUnsafeBufferPointer { adler32(1, $0.baseAddress, uInt($0.count)) }
+            let compressed = filtered.withUnsafeBufferPointer { rawDeflate($0, last: k == sliceCount - 1) }
+            slices.set(k, Slice(bytes: compressed, adler: checksum, length: filtered.count))
         }
+        var stream: [UInt8] = [0x78, 0x01]
+        var adler: uLong = 1
+        for (k, slice) in slices.values.enumerated() {
+            stream += slice.bytes
+            adler = k == 0 ? slice.adler : adler32_combine(adler, slice.adler, off_t(slice.length))
+        }
+        stream.appendBigEndian(UInt32(adler))
+
         var png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
         var header: [UInt8] = []
         header.appendBigEndian(UInt32(width))
         header.appendBigEndian(UInt32(height))
         header += [8, 2, 0, 0, 0]  // 8 bits, RGB, deflate, adaptive filtering, no interlace
         png.appendChunk("IHDR", header)
-        png.appendChunk("IDAT", deflate(filtered))
+        png.appendChunk("IDAT", stream)
         png.appendChunk("IEND", [])
         return png
     }
 
-    /// Bytes per independently compressed slice (about a quarter of a 1600×1000 chart).
+    /// Bytes per independently compressed slice (about a quarter of a 1600×1000 chart); slices
+    /// are whole rows, so their boundaries depend only on the image size.
     static let sliceSize = 1 << 20
-
-    /// A zlib stream of `data`: header, the raw deflate of each slice, Adler-32 of the whole.
-    static func deflate(_ data: [UInt8]) -> [UInt8] {
-        let sliceCount = max(1, (data.count + sliceSize - 1) / sliceSize)
-        let slices = SliceOutputs(count: sliceCount)
-        data.withUnsafeBufferPointer { whole in
-            // Workers only read the buffer, which outlives concurrentPerform.
-            nonisolated(unsafe) let buffer = whole
-            DispatchQueue.concurrentPerform(iterations: sliceCount) { k in
-                let start = k * sliceSize, end = min(data.count, start + sliceSize)
-                slices.set(k, rawDeflate(UnsafeBufferPointer(rebasing: buffer[start..<end]), last: k == sliceCount - 1))
-            }
-        }
-        var stream: [UInt8] = [0x78, 0x01]
-        for slice in slices.values { stream += slice }
-        let adler = data.withUnsafeBufferPointer { adler32(1, $0.baseAddress, uInt($0.count)) }
-        stream.appendBigEndian(UInt32(adler))
-        return stream
-    }
 
     /// Raw deflate (no header) of one slice at level 1 with the run-length strategy, ended by a
     /// sync flush (byte-aligned, not final) unless it is the last slice.
@@ -88,17 +97,24 @@ enum PNGEncoder {
     }
 }
 
+/// One compressed slice: its raw deflate bytes and the Adler-32 and length of its input.
+private struct Slice {
+    var bytes: [UInt8] = []
+    var adler: uLong = 1
+    var length = 0
+}
+
 /// Compressed slices written by concurrent workers.
 private final class SliceOutputs: @unchecked Sendable {
     private let lock = NSLock()
-    private var slots: [[UInt8]]
-    init(count: Int) { slots = Array(repeating: [], count: count) }
-    func set(_ k: Int, _ bytes: [UInt8]) {
+    private var slots: [Slice]
+    init(count: Int) { slots = Array(repeating: Slice(), count: count) }
+    func set(_ k: Int, _ slice: Slice) {
         lock.lock()
-        slots[k] = bytes
+        slots[k] = slice
         lock.unlock()
     }
-    var values: [[UInt8]] {
+    var values: [Slice] {
         lock.lock()
         defer { lock.unlock() }
         return slots
