@@ -97,3 +97,29 @@ struct LayoutTests {
         }
     }
 }
+
+/// Labels and titles that would not fit: wrapped and turned rather than clipped or overlapping.
+struct CrowdedTextLayoutTests {
+    @Test func aLongTitleWrapsInsideTheCanvas() throws {
+        let title = "A very long title that goes on and on to check whether the chart wraps it at the edge of the image"
+        let chart = Chart.line(title: title, x: "x", y: "y", series: [Series(name: "s", x: [0, 1], y: [0, 1])])
+        let layout = try ChartLayout(chart)
+        let lines = try #require(layout.title?.text.split(separator: "\n"))
+        #expect(lines.count >= 2)
+        #expect(lines.joined(separator: " ") == title)
+        for line in lines { #expect(TextMetrics.width(String(line), size: ChartLayout.Style.titleSize) * 1.15 <= chart.width - 20) }
+        let short = try ChartLayout(Chart.line(title: "Short", x: "x", y: "y", series: [Series(name: "s", x: [0, 1], y: [0, 1])]))
+        #expect(layout.panels[0].plot.y > short.panels[0].plot.y)
+    }
+
+    @Test func crowdedCategoryLabelsAreTurnedAndRoomIsMadeForThem() throws {
+        let names = (1...8).map { "configuration number \($0)" }
+        let crowded = try ChartLayout(Chart.bar(title: "t", x: "x", y: "y", categories: names,
+                                                groups: [.init(name: "g", values: names.map { _ in 1 })]))
+        #expect(crowded.panels[0].x.labelRotation == 45)
+        let roomy = try ChartLayout(Chart.bar(title: "t", x: "x", y: "y", categories: ["a", "b", "c"],
+                                              groups: [.init(name: "g", values: [1, 2, 3])]))
+        #expect(roomy.panels[0].x.labelRotation == nil)
+        #expect(crowded.panels[0].plot.maxY < roomy.panels[0].plot.maxY - 40)
+    }
+}

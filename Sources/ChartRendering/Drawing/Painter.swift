@@ -77,6 +77,16 @@ struct Painter {
     }
 
     func text(_ t: TextItem, bold: Bool = false, color: RGB, anchor: Double = 0) {
+        let lines = t.text.split(separator: "\n", omittingEmptySubsequences: false)
+        if lines.count > 1 {
+            for (k, line) in lines.enumerated() {
+                var single = t
+                single.text = String(line)
+                single.y = t.y + Double(k) * t.size * 1.25
+                text(single, bold: bold, color: color, anchor: anchor)
+            }
+            return
+        }
         if t.rotated {
             cairo_save(cr)
             cairo_translate(cr, t.x, t.y)
@@ -118,7 +128,16 @@ struct Painter {
         let ascent = S.tickSize * TextMetrics.ascent
         if p.x.showLabels {
             for (t, label) in zip(p.x.ticks, p.x.labels) {
-                show(label, x: p.px(t), y: bottom + S.tickLength + 2 + ascent, size: S.tickSize, color: Painter.tickInk, anchor: 0.5)
+                if let degrees = p.x.labelRotation {
+                    // Turned labels end at their tick.
+                    cairo_save(cr)
+                    cairo_translate(cr, p.px(t) + ascent * 0.3, bottom + S.tickLength + 3)
+                    cairo_rotate(cr, -degrees * Double.pi / 180)
+                    show(label, x: 0, y: ascent * 0.5, size: S.tickSize, color: Painter.tickInk, anchor: 1)
+                    cairo_restore(cr)
+                } else {
+                    show(label, x: p.px(t), y: bottom + S.tickLength + 2 + ascent, size: S.tickSize, color: Painter.tickInk, anchor: 0.5)
+                }
             }
         }
         if p.y.showLabels {

@@ -14,6 +14,9 @@ public struct AxisLayout: Codable, Sendable, Equatable {
     public var categories: [String]?
     /// Whether tick labels are drawn (false on inner facets with shared scales).
     public var showLabels: Bool
+    /// Degrees by which tick labels are turned (anticlockwise, ending at their tick) when they
+    /// would not fit side by side; nil for level labels.
+    public var labelRotation: Double?
 
     /// Where `value` falls between 0 (lower end) and 1 (upper end).
     @inline(__always)

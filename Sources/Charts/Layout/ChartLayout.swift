@@ -334,18 +334,30 @@ struct Builder {
         var top = S.pad
         var title: TextItem? = nil
         var subtitle: TextItem? = nil
+        // Titles wider than the canvas wrap onto more lines (joined by "\n" in the text item).
+        let textWidth = chart.width - 2 * S.pad
         if !chart.title.isEmpty {
-            title = TextItem(text: chart.title, x: S.pad, y: top + S.titleSize * TextMetrics.ascent, size: S.titleSize, rotated: false)
-            top += S.titleSize * 1.25
+            let lines = TextMetrics.wrap(chart.title, size: S.titleSize, maxWidth: textWidth, widthFactor: 1.15)
+            title = TextItem(text: lines.joined(separator: "\n"), x: S.pad, y: top + S.titleSize * TextMetrics.ascent,
+                             size: S.titleSize, rotated: false)
+            top += S.titleSize * 1.25 * Double(lines.count)
         }
         if let sub = chart.subtitle, !sub.isEmpty {
-            subtitle = TextItem(text: sub, x: S.pad, y: top + 2 + S.subtitleSize * TextMetrics.ascent, size: S.subtitleSize, rotated: false)
-            top += S.subtitleSize * 1.25 + 2
+            let lines = TextMetrics.wrap(sub, size: S.subtitleSize, maxWidth: textWidth)
+            subtitle = TextItem(text: lines.joined(separator: "\n"), x: S.pad, y: top + 2 + S.subtitleSize * TextMetrics.ascent,
+                                size: S.subtitleSize, rotated: false)
+            top += S.subtitleSize * 1.25 * Double(lines.count) + 2
         }
         top += title == nil && subtitle == nil ? 4 : 10
         let tickLabelHeight = S.tickSize * 1.2
         let axisTitleHeight = S.axisTitleSize * 1.2
-        let bottom = S.pad + (chart.x.label.isEmpty ? 0 : axisTitleHeight + 4) + tickLabelHeight + S.tickLength + 3
+        // Category labels that do not fit side by side are drawn at 45°, which needs more room
+        // below the axis (estimated from the widest label and the narrowest possible slot).
+        let slot = (chart.width - 2 * S.pad - 40) / Double(columns) / Double(max(1, xCategories?.count ?? 1))
+        let widestCategory = (xCategories ?? []).map { TextMetrics.width($0, size: S.tickSize) }.max() ?? 0
+        let rotateCategories = xCategories != nil && widestCategory + 6 > slot
+        let categoryDrop = rotateCategories ? (widestCategory + S.tickSize) * 0.7071 - tickLabelHeight + 4 : 0
+        let bottom = S.pad + (chart.x.label.isEmpty ? 0 : axisTitleHeight + 4) + tickLabelHeight + S.tickLength + 3 + categoryDrop
         let strip = n > 1 ? S.stripHeight : 0
         let rowGap = sharedX ? 8.0 : tickLabelHeight + S.tickLength + 10
         let gridHeight = chart.height - top - bottom
@@ -426,6 +438,7 @@ struct Builder {
                 var ya = shrink.1 > 0
                     ? axisTicks(scale: chart.y.scale, lower: yd[i].0, upper: yd[i].1, categories: yCategories, length: panelH, spacing: 50)
                     : yAxes[i]
+                if rotateCategories { xa.labelRotation = 45 }
                 let lastRow = r == rows - 1 || (sharedX && i + columns >= n)
                 xa.showLabels = !sharedX || lastRow
                 ya.showLabels = !sharedY || c == 0

@@ -38,4 +38,23 @@ public enum TextMetrics {
         }
         return Double(units) / unitsPerEm * size
     }
+
+    /// `text` broken into lines no wider than `maxWidth` at `size` points, at spaces (a word
+    /// wider than the limit stays whole on its own line). `widthFactor` widens the estimate
+    /// (bold text is about 10 % wider than these regular-weight metrics).
+    public static func wrap(_ text: String, size: Double, maxWidth: Double, widthFactor: Double = 1) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+            let candidate = current.isEmpty ? String(word) : current + " " + word
+            if current.isEmpty || width(candidate, size: size) * widthFactor <= maxWidth {
+                current = candidate
+            } else {
+                lines.append(current)
+                current = String(word)
+            }
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines.isEmpty ? [text] : lines
+    }
 }
