@@ -233,6 +233,7 @@ public struct MLP<Scalar: TensorScalar>: Sendable {
                       "inputs must be [rows, \(layers[0].inputCount)], got \(x.shape)")
         precondition(y.shape == [x.shape[0], layers[layers.count - 1].outputCount],
                      "targets must be [\(x.shape[0]), \(layers[layers.count - 1].outputCount)], got \(y.shape)")
+        precondition(x.shape[0] > 0, "a batch needs at least one row; got an empty batch (check the data split)")
         return x.shape[0]
     }
 
