@@ -75,7 +75,7 @@ let package = Package(
         .testTarget(
             name: "ChartsTests",
             dependencies: [
-                "Charts", "ChartRendering",
+                "Charts", "ChartRendering", "CCairo", "Regularization",
                 .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
             ],
             exclude: ["Fixtures", "__Snapshots__"]),

@@ -6,10 +6,14 @@ import Charts
 public struct ChartRenderer: Sendable {
     /// Device pixels per point in PNG output.
     public var scale: Double
-    /// Reduce long line series to first/min/max/last per pixel column before drawing (M4).
+    /// Draw long line series (more points than pixel columns) the fast way: in PNG, solid lines
+    /// are filled as the outline of their stroke, computed per eighth of a pixel column; in SVG the
+    /// points are reduced to the first, lowest, highest and last per pixel column (M4), dashed lines
+    /// only beyond 32 points per column. When false, cairo strokes every segment (exact, the
+    /// reference for tests).
     public var reducesLongSeries: Bool
 
-    /// Creates a renderer (PNG at 2× device scale, long series reduced per pixel column).
+    /// Creates a renderer (PNG at 2× device scale, long series drawn the fast way).
     public init(scale: Double = 2, reducesLongSeries: Bool = true) {
         self.scale = scale
         self.reducesLongSeries = reducesLongSeries
@@ -32,7 +36,7 @@ public struct ChartRenderer: Sendable {
         }
         defer { cairo_destroy(cr) }
         cairo_scale(cr, scale, scale)
-        Painter(cr: cr, chart: chart, layout: layout, fonts: fonts, deviceScale: scale, reduces: reducesLongSeries).draw()
+        Painter(cr: cr, chart: chart, layout: layout, fonts: fonts, deviceScale: scale, longSeries: reducesLongSeries ? .outlined : .exact).draw()
         cairo_surface_flush(surface)
         guard let data = cairo_image_surface_get_data(surface) else {
             throw ChartErrorFactory.rendering(chart.title, "the image has no pixels")
@@ -56,7 +60,7 @@ public struct ChartRenderer: Sendable {
             cairo_surface_destroy(surface)
             throw ChartErrorFactory.rendering(chart.title, "could not create an SVG context")
         }
-        Painter(cr: cr, chart: chart, layout: layout, fonts: fonts, deviceScale: 2, reduces: reducesLongSeries).draw()
+        Painter(cr: cr, chart: chart, layout: layout, fonts: fonts, deviceScale: 2, longSeries: reducesLongSeries ? .reduced : .exact).draw()
         cairo_destroy(cr)
         cairo_surface_finish(surface)
         let status = cairo_surface_status(surface)

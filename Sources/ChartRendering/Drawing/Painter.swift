@@ -10,8 +10,8 @@ struct Painter {
     let fonts: FontFaces
     /// Device pixels per point (for per-column decimation).
     let deviceScale: Double
-    /// Whether long series are reduced per pixel column.
-    let reduces: Bool
+    /// How long line series are drawn.
+    let longSeries: LongSeriesDrawing
 
     typealias S = ChartLayout.Style
     static let ink = RGB(hex: 0x222222)
@@ -36,7 +36,9 @@ struct Painter {
             cairo_save(cr)
             cairo_rectangle(cr, panel.plot.x, panel.plot.y, panel.plot.width, panel.plot.height)
             cairo_clip(cr)
-            for mark in chart.panels[index].marks { drawMark(mark, panel) }
+            let marks = chart.panels[index].marks
+            let outlines = strokeOutlines(for: marks, panel)
+            for (k, mark) in marks.enumerated() { drawMark(mark, panel, outlines: outlines[k]) }
             cairo_restore(cr)
             drawAnnotations(chart.panels[index].marks, panel)
             drawAxes(panel)
@@ -157,9 +159,9 @@ struct Painter {
 
     func color(_ name: String, _ explicit: Int?) -> RGB { Palette.category(explicit ?? layout.color(of: name)) }
 
-    func drawMark(_ mark: Mark, _ p: PanelLayout) {
+    func drawMark(_ mark: Mark, _ p: PanelLayout, outlines: [StrokeOutline]?) {
         switch mark {
-        case let .series(s): drawSeries(s, p)
+        case let .series(s): drawSeries(s, p, outlines: outlines)
         case let .bar(b):
             for bar in BarGeometry.rects(b, panel: p) {
                 setColor(Palette.category(layout.color(of: b.groups[bar.group].name)))
@@ -237,71 +239,6 @@ struct Painter {
             cairo_set_dash(cr, nil, 0, 0)
         case .text:
             break  // drawn unclipped, after the marks
-        }
-    }
-
-    func drawSeries(_ s: Series, _ p: PanelLayout) {
-        let c = color(s.name, s.color)
-        let n = min(s.x.count, s.y.count)
-        if s.line {
-            let indices: [Int]
-            if reduces && n > Int(p.plot.width * deviceScale) * 2 {
-                let x0 = p.plot.x, scale = deviceScale
-                indices = Decimation.m4(x: s.x, y: s.y) { Int(((p.px($0) - x0) * scale).rounded(.down)) }
-            } else {
-                indices = Array(0..<n)
-            }
-            setColor(c)
-            cairo_set_line_width(cr, 1.6)
-            if s.dashed {
-                var dash: [Double] = [6, 3.5]
-                cairo_set_dash(cr, &dash, 2, 0)
-            }
-            // Long solid lines are stroked in short chunks, each restarting one segment back so
-            // every join is drawn whole: cairo's stroker then no longer intersects thousands of
-            // overlapping segments (several times faster; differences are edge antialiasing only).
-            let chunk = s.dashed || indices.count < 2000 ? Int.max : 8
-            var pen = false
-            var count = 0
-            var current = (0.0, 0.0)
-            for i in indices {
-                let xv = s.x[i], yv = s.y[i]
-                guard xv.isFinite && yv.isFinite else { pen = false; continue }
-                let point = (p.px(xv), p.py(yv))
-                if pen {
-                    cairo_line_to(cr, point.0, point.1)
-                    count += 1
-                    if count >= chunk {
-                        // Restart one segment back so the join at `point` is drawn whole by the
-                        // next chunk (the overlap only re-blends a few antialiased edge pixels).
-                        cairo_stroke(cr)
-                        cairo_move_to(cr, current.0, current.1)
-                        cairo_line_to(cr, point.0, point.1)
-                        count = 1
-                    }
-                    current = point
-                } else {
-                    cairo_move_to(cr, point.0, point.1)
-                    current = point
-                    pen = true
-                    count = 0
-                }
-            }
-            cairo_stroke(cr)
-            cairo_set_dash(cr, nil, 0, 0)
-        }
-        if s.markers {
-            let radius = s.line ? 2.6 : 2.8
-            for i in 0..<n where s.x[i].isFinite && s.y[i].isFinite {
-                let px = p.px(s.x[i]), py = p.py(s.y[i])
-                cairo_new_sub_path(cr)
-                cairo_arc(cr, px, py, radius, 0, 2 * Double.pi)
-            }
-            setColor(c, alpha: s.line ? 1 : 0.75)
-            cairo_fill_preserve(cr)
-            setColor(RGB(1, 1, 1), alpha: 0.9)
-            cairo_set_line_width(cr, 0.5)
-            cairo_stroke(cr)
         }
     }
 

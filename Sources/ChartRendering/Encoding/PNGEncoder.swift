@@ -20,8 +20,7 @@ enum PNGEncoder {
         let sliceCount = max(1, (height + rowsPerSlice - 1) / rowsPerSlice)
         // Workers only read the rows, which outlive concurrentPerform.
         nonisolated(unsafe) let rows = (0..<height).map(row)
-        let slices = SliceOutputs(count: sliceCount)
-        DispatchQueue.concurrentPerform(iterations: sliceCount) { k in
+        let slices = parallelMap(sliceCount) { k in
             let first = k * rowsPerSlice, last = min(height, first + rowsPerSlice)
             let filtered = [UInt8](unsafeUninitializedCapacity: (last - first) * stride) { out, initialized in
                 for y in first..<last {
@@ -52,11 +51,11 @@ enum PNGEncoder {
             }
             let checksum = filtered.withUnsafeBufferPointer { adler32(1, $0.baseAddress, uInt($0.count)) }
             let compressed = filtered.withUnsafeBufferPointer { rawDeflate($0, last: k == sliceCount - 1) }
-            slices.set(k, Slice(bytes: compressed, adler: checksum, length: filtered.count))
+            return Slice(bytes: compressed, adler: checksum, length: filtered.count)
         }
         var stream: [UInt8] = [0x78, 0x01]
         var adler: uLong = 1
-        for (k, slice) in slices.values.enumerated() {
+        for (k, slice) in slices.enumerated() {
             stream += slice.bytes
             adler = k == 0 ? slice.adler : adler32_combine(adler, slice.adler, off_t(slice.length))
         }
@@ -98,27 +97,10 @@ enum PNGEncoder {
 }
 
 /// One compressed slice: its raw deflate bytes and the Adler-32 and length of its input.
-private struct Slice {
+private struct Slice: Sendable {
     var bytes: [UInt8] = []
     var adler: uLong = 1
     var length = 0
-}
-
-/// Compressed slices written by concurrent workers.
-private final class SliceOutputs: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [Slice]
-    init(count: Int) { slots = Array(repeating: Slice(), count: count) }
-    func set(_ k: Int, _ slice: Slice) {
-        lock.lock()
-        slots[k] = slice
-        lock.unlock()
-    }
-    var values: [Slice] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots
-    }
 }
 
 extension [UInt8] {

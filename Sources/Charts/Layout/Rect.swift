@@ -23,17 +23,22 @@ public struct Rect: Codable, Sendable, Equatable {
     public func contains(_ px: Double, _ py: Double) -> Bool { px >= x && px <= maxX && py >= y && py <= maxY }
     /// Whether the segment crosses the rectangle (Liang–Barsky clipping).
     public func intersects(_ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double) -> Bool {
+        clip(x0, y0, x1, y1) != nil
+    }
+    /// The part of the segment inside the rectangle (Liang–Barsky clipping), nil when none is;
+    /// an end inside the rectangle is returned unchanged.
+    public func clip(_ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double) -> (x0: Double, y0: Double, x1: Double, y1: Double)? {
         var t0 = 0.0, t1 = 1.0
         let dx = x1 - x0, dy = y1 - y0
         for (p, q) in [(-dx, x0 - x), (dx, maxX - x0), (-dy, y0 - y), (dy, maxY - y0)] {
             if p == 0 {
-                if q < 0 { return false }
+                if q < 0 { return nil }
             } else {
                 let r = q / p
-                if p < 0 { if r > t1 { return false }; if r > t0 { t0 = r } } else { if r < t0 { return false }; if r < t1 { t1 = r } }
+                if p < 0 { if r > t1 { return nil }; if r > t0 { t0 = r } } else { if r < t0 { return nil }; if r < t1 { t1 = r } }
             }
         }
-        return true
+        return (t0 == 0 ? x0 : x0 + t0 * dx, t0 == 0 ? y0 : y0 + t0 * dy, t1 == 1 ? x1 : x0 + t1 * dx, t1 == 1 ? y1 : y0 + t1 * dy)
     }
     /// Rounded to 1/100 point so snapshots are stable.
     func rounded() -> Rect {
