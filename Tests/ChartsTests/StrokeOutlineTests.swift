@@ -39,6 +39,8 @@ struct StrokeOutlineTests {
     @Test func onlyTheVisibleSpanIsSampledAndExtremePointsDrawNothing() {
         let clipped = StrokeOutline(points: [(-1e9, 0), (1e9, 0)], radius: 1, step: 0.5, visible: 0...10)
         #expect(clipped.x.first == 0 && clipped.x.last == 10 && clipped.x.count == 21)
+        let farOff = StrokeOutline(points: [(0, 0), (1e300, 0)], radius: 1, step: 0.5, visible: 0...10)
+        #expect(farOff.x.count == 21 && farOff.top.allSatisfy { abs($0 + 1) < 1e-9 } && farOff.bottom.allSatisfy { abs($0 - 1) < 1e-9 })
         #expect(StrokeOutline(points: [(0, 0), (.infinity, 1)], radius: 1, step: 0.5).x.isEmpty)
         #expect(StrokeOutline(points: [(0, 0), (1e300, 1)], radius: 1, step: 0.5).x.isEmpty)
     }

@@ -70,7 +70,9 @@ public struct StrokeOutline: Equatable, Sendable {
                 for i in 0..<segments {
                     let a = points[i], b = points[i + 1]
                     let ex = b.x - a.x, ey = b.y - a.y
-                    let length = (ex * ex + ey * ey).squareRoot()
+                    // Scaled so that far-off points (beyond an axis limit) cannot overflow.
+                    let scale = Swift.max(Swift.abs(ex), Swift.abs(ey))
+                    let length = scale * ((ex / scale) * (ex / scale) + (ey / scale) * (ey / scale)).squareRoot()
                     let dx = ex / length, dy = ey / length
                     let base = start - a.x
                     // The pen's rectangle: 0 ≤ (p − a)·d ≤ L and |(p − a)·n| ≤ r with n = (−dy, dx):

@@ -44,8 +44,8 @@ enum CommandLine {
         process.arguments = arguments
         process.currentDirectoryURL = directory
         let out = directory.appendingPathComponent(".stdout"), err = directory.appendingPathComponent(".stderr")
-        FileManager.default.createFile(atPath: out.path, contents: nil)
-        FileManager.default.createFile(atPath: err.path, contents: nil)
+        try Data().write(to: out)
+        try Data().write(to: err)
         process.standardOutput = try FileHandle(forWritingTo: out)
         process.standardError = try FileHandle(forWritingTo: err)
         try process.run()
