@@ -249,7 +249,7 @@ struct Painter {
 
     func drawHeatmap(_ h: HeatmapMark, _ p: PanelLayout) {
         guard let bar = layout.colorBar else { return }
-        let xe = Painter.cellEdges(h.x), ye = Painter.cellEdges(h.y)
+        let xe = HeatmapMark.cellEdges(h.x), ye = HeatmapMark.cellEdges(h.y)
         cairo_set_antialias(cr, CAIRO_ANTIALIAS_NONE)
         for r in h.y.indices {
             for c in h.x.indices {
@@ -262,14 +262,6 @@ struct Painter {
             }
         }
         cairo_set_antialias(cr, CAIRO_ANTIALIAS_DEFAULT)
-    }
-
-    static func cellEdges(_ centres: [Double]) -> [Double] {
-        guard centres.count > 1 else { return centres.first.map { [$0 - 0.5, $0 + 0.5] } ?? [] }
-        var edges = [centres[0] - (centres[1] - centres[0]) / 2]
-        for i in 0..<(centres.count - 1) { edges.append((centres[i] + centres[i + 1]) / 2) }
-        edges.append(centres[centres.count - 1] + (centres[centres.count - 1] - centres[centres.count - 2]) / 2)
-        return edges
     }
 
     func drawContour(_ c: ContourMark, _ p: PanelLayout) {

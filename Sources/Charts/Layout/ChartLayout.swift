@@ -155,8 +155,8 @@ struct Builder {
                 heights.forEach(addY)
                 ey.sticky0 = true
             case let .heatmap(h):
-                for v in Builder.cellEdges(h.x) { addX(v) }
-                for v in Builder.cellEdges(h.y) { addY(v) }
+                for v in HeatmapMark.cellEdges(h.x) { addX(v) }
+                for v in HeatmapMark.cellEdges(h.y) { addY(v) }
                 ex.tight = true; ey.tight = true
             case let .contour(c):
                 c.x.forEach(addX); c.y.forEach(addY)
@@ -193,14 +193,6 @@ struct Builder {
         return (lo, hi)
     }
 
-    /// Cell boundaries around centres (half-way between neighbours).
-    static func cellEdges(_ centres: [Double]) -> [Double] {
-        guard centres.count > 1 else { return centres.first.map { [$0 - 0.5, $0 + 0.5] } ?? [] }
-        var edges = [centres[0] - (centres[1] - centres[0]) / 2]
-        for i in 0..<(centres.count - 1) { edges.append((centres[i] + centres[i + 1]) / 2) }
-        edges.append(centres[centres.count - 1] + (centres[centres.count - 1] - centres[centres.count - 2]) / 2)
-        return edges
-    }
 
     /// Padded working-space domain from an extent and fixed limits.
     func domain(_ e: Extent, axis: Axis, categorical: Bool) -> (Double, Double) {

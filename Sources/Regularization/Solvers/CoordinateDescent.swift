@@ -61,7 +61,6 @@ enum CoordinateDescent {
         var xtA = [Double](repeating: 0, count: p)
         let y = problem.target
         let tolAbs = tolerance * cblas_ddot(n32, y, 1, y, 1)
-        var inSet = [Bool](repeating: true, count: p)
         var outcome = CoordinateDescentOutcome(iterations: 0, gap: .infinity, converged: false)
 
         problem.columns.withUnsafeBufferPointer { xb in
@@ -80,64 +79,16 @@ enum CoordinateDescent {
                             let wL1 = cblas_dasum(Int32(p), w, 1)
                             return gap(l1: l1, l2: l2, wL1: wL1, wL2: wL2, rNorm2: rNorm2, ry: ry, xtA: xtA, w: w, p: p)
                         }
-                        outcome.gap = computeGap()
-                        if outcome.gap <= tolAbs {
-                            outcome.converged = true
-                            return
-                        }
-                        let useSet = screening && l1 > 0
-                        if useSet {
-                            // Strong rule: keep j when |x_jᵀr| >= 2·l1 − l1_previous (or w_j != 0).
-                            var largest = 0.0
-                            for j in 0..<p { largest = Swift.max(largest, abs(xtA[j] + l2 * w[j])) }
-                            let threshold = 2 * l1 - (previousL1 ?? largest)
-                            for j in 0..<p { inSet[j] = w[j] != 0 || abs(xtA[j] + l2 * w[j]) >= threshold }
-                        }
-                        var workingSet = (0..<p).filter { inSet[$0] && norms[$0] > 0 }
-                        var shrunk = !useSet || previousL1 != nil
-                        while outcome.iterations < maxIterations {
-                            var wMax = 0.0
-                            var dwMax = 0.0
-                            for j in workingSet {
-                                let column = x + j * n
-                                let old = w[j]
-                                let tmp = cblas_ddot(n32, column, 1, r, 1) + old * norms[j]
-                                let magnitude = abs(tmp) - l1
-                                let new = magnitude > 0 ? (tmp > 0 ? magnitude : -magnitude) / (norms[j] + l2) : 0
-                                if new != old {
-                                    cblas_daxpy(n32, old - new, column, 1, r, 1)
-                                    w[j] = new
-                                }
-                                dwMax = Swift.max(dwMax, abs(new - old))
-                                wMax = Swift.max(wMax, abs(new))
-                            }
-                            outcome.iterations += 1
-                            let last = outcome.iterations == maxIterations
-                            if !shrunk {
-                                // After the first sweep, cycle over the non-zero weights only.
-                                shrunk = true
-                                for j in 0..<p { inSet[j] = w[j] != 0 }
-                                workingSet = (0..<p).filter { inSet[$0] }
-                            }
-                            if wMax == 0 || dwMax / wMax <= tolerance || last {
-                                outcome.gap = computeGap()
-                                if useSet {
-                                    var added = false
-                                    for j in 0..<p where !inSet[j] && norms[j] > 0 && abs(xtA[j]) > l1 {
-                                        inSet[j] = true
-                                        added = true
-                                    }
-                                    if added {
-                                        workingSet = (0..<p).filter { inSet[$0] }
-                                        if !last { continue }
-                                    }
-                                }
-                                if outcome.gap <= tolAbs {
-                                    outcome.converged = true
-                                    break
-                                }
-                            }
-                        }
+                        outcome = iterate(
+                            p: p, l1: l1, l2: l2, tolerance: tolerance, tolAbs: tolAbs, maxIterations: maxIterations,
+                            screening: screening, previousL1: previousL1, w: w,
+                            norm: { norms[$0] },
+                            // Strong rule and optimality check: x_jᵀr, from the last gap check (gap() leaves Xᵀr − l2·w).
+                            correlation: { xtA[$0] + l2 * w[$0] },
+                            // The coordinate update's x_jᵀr, from the current residual.
+                            currentCorrelation: { cblas_ddot(n32, x + $0 * n, 1, r, 1) },
+                            shift: { j, delta in cblas_daxpy(n32, delta, x + j * n, 1, r, 1) },
+                            gap: computeGap)
                     }
                 }
             }
@@ -156,7 +107,6 @@ enum CoordinateDescent {
         let p32 = Int32(p)
         let tolAbs = tolerance * yNorm2
         var xtA = [Double](repeating: 0, count: p)
-        var inSet = [Bool](repeating: true, count: p)
         var outcome = CoordinateDescentOutcome(iterations: 0, gap: .infinity, converged: false)
         gram.withUnsafeBufferPointer { gb in
             let G = gb.baseAddress!
@@ -176,63 +126,93 @@ enum CoordinateDescent {
                             let wL1 = cblas_dasum(p32, w, 1)
                             return gap(l1: l1, l2: l2, wL1: wL1, wL2: wL2, rNorm2: rNorm2, ry: ry, xtA: xtA, w: w, p: p)
                         }
-                        outcome.gap = computeGap()
-                        if outcome.gap <= tolAbs {
-                            outcome.converged = true
-                            return
-                        }
-                        let useSet = screening && l1 > 0
-                        if useSet {
-                            var largest = 0.0
-                            for j in 0..<p { largest = Swift.max(largest, abs(c[j])) }
-                            let threshold = 2 * l1 - (previousL1 ?? largest)
-                            for j in 0..<p { inSet[j] = w[j] != 0 || abs(c[j]) >= threshold }
-                        }
-                        var workingSet = (0..<p).filter { inSet[$0] && G[$0 * p + $0] > 0 }
-                        var shrunk = !useSet || previousL1 != nil
-                        while outcome.iterations < maxIterations {
-                            var wMax = 0.0
-                            var dwMax = 0.0
-                            for j in workingSet {
-                                let norm = G[j * p + j]
-                                let old = w[j]
-                                let tmp = c[j] + old * norm
-                                let magnitude = abs(tmp) - l1
-                                let new = magnitude > 0 ? (tmp > 0 ? magnitude : -magnitude) / (norm + l2) : 0
-                                if new != old {
-                                    cblas_daxpy(p32, old - new, G + j * p, 1, c, 1)
-                                    w[j] = new
-                                }
-                                dwMax = Swift.max(dwMax, abs(new - old))
-                                wMax = Swift.max(wMax, abs(new))
-                            }
-                            outcome.iterations += 1
-                            let last = outcome.iterations == maxIterations
-                            if !shrunk {
-                                shrunk = true
-                                for j in 0..<p { inSet[j] = w[j] != 0 }
-                                workingSet = (0..<p).filter { inSet[$0] }
-                            }
-                            if wMax == 0 || dwMax / wMax <= tolerance || last {
-                                outcome.gap = computeGap()
-                                if useSet {
-                                    var added = false
-                                    for j in 0..<p where !inSet[j] && G[j * p + j] > 0 && abs(c[j]) > l1 {
-                                        inSet[j] = true
-                                        added = true
-                                    }
-                                    if added {
-                                        workingSet = (0..<p).filter { inSet[$0] }
-                                        if !last { continue }
-                                    }
-                                }
-                                if outcome.gap <= tolAbs {
-                                    outcome.converged = true
-                                    break
-                                }
-                            }
-                        }
+                        outcome = iterate(
+                            p: p, l1: l1, l2: l2, tolerance: tolerance, tolAbs: tolAbs, maxIterations: maxIterations,
+                            screening: screening, previousL1: previousL1, w: w,
+                            norm: { G[$0 * p + $0] },
+                            correlation: { c[$0] },
+                            currentCorrelation: { c[$0] },
+                            shift: { j, delta in cblas_daxpy(p32, delta, G + j * p, 1, c, 1) },
+                            gap: computeGap)
                     }
+                }
+            }
+        }
+        return outcome
+    }
+
+    /// The loop both variants share: cyclic soft-threshold updates over a working set (the
+    /// sequential strong set along a path, the non-zero weights after one full sweep for a single
+    /// fit), a duality-gap check once the largest update is small relative to the largest weight,
+    /// and every feature outside the set that violates `|x_jᵀr| ≤ l1` added back before stopping.
+    ///
+    /// - Parameters:
+    ///   - norm: ‖x_j‖².
+    ///   - correlation: x_jᵀr as of the last `gap()` call (screening and the optimality check).
+    ///   - currentCorrelation: x_jᵀr now (the update).
+    ///   - shift: adds `delta·x_j` to the residual (or `delta·G_j` to the correlations).
+    ///   - gap: the duality gap, refreshing what `correlation` reads.
+    private static func iterate(
+        p: Int, l1: Double, l2: Double, tolerance: Double, tolAbs: Double, maxIterations: Int, screening: Bool,
+        previousL1: Double?, w: UnsafeMutablePointer<Double>, norm: (Int) -> Double, correlation: (Int) -> Double,
+        currentCorrelation: (Int) -> Double, shift: (Int, Double) -> Void, gap: () -> Double
+    ) -> CoordinateDescentOutcome {
+        var outcome = CoordinateDescentOutcome(iterations: 0, gap: gap(), converged: false)
+        if outcome.gap <= tolAbs {
+            outcome.converged = true
+            return outcome
+        }
+        var inSet = [Bool](repeating: true, count: p)
+        let useSet = screening && l1 > 0
+        if useSet {
+            // Strong rule: keep j when |x_jᵀr| >= 2·l1 − l1_previous (or w_j != 0).
+            var largest = 0.0
+            for j in 0..<p { largest = Swift.max(largest, abs(correlation(j))) }
+            let threshold = 2 * l1 - (previousL1 ?? largest)
+            for j in 0..<p { inSet[j] = w[j] != 0 || abs(correlation(j)) >= threshold }
+        }
+        var workingSet = (0..<p).filter { inSet[$0] && norm($0) > 0 }
+        var shrunk = !useSet || previousL1 != nil
+        while outcome.iterations < maxIterations {
+            var wMax = 0.0
+            var dwMax = 0.0
+            for j in workingSet {
+                let squaredNorm = norm(j)
+                let old = w[j]
+                let tmp = currentCorrelation(j) + old * squaredNorm
+                let magnitude = abs(tmp) - l1
+                let new = magnitude > 0 ? (tmp > 0 ? magnitude : -magnitude) / (squaredNorm + l2) : 0
+                if new != old {
+                    shift(j, old - new)
+                    w[j] = new
+                }
+                dwMax = Swift.max(dwMax, abs(new - old))
+                wMax = Swift.max(wMax, abs(new))
+            }
+            outcome.iterations += 1
+            let last = outcome.iterations == maxIterations
+            if !shrunk {
+                // After the first sweep, cycle over the non-zero weights only.
+                shrunk = true
+                for j in 0..<p { inSet[j] = w[j] != 0 }
+                workingSet = (0..<p).filter { inSet[$0] }
+            }
+            if wMax == 0 || dwMax / wMax <= tolerance || last {
+                outcome.gap = gap()
+                if useSet {
+                    var added = false
+                    for j in 0..<p where !inSet[j] && norm(j) > 0 && abs(correlation(j)) > l1 {
+                        inSet[j] = true
+                        added = true
+                    }
+                    if added {
+                        workingSet = (0..<p).filter { inSet[$0] }
+                        if !last { continue }
+                    }
+                }
+                if outcome.gap <= tolAbs {
+                    outcome.converged = true
+                    break
                 }
             }
         }
