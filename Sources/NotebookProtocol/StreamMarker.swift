@@ -36,4 +36,6 @@ public enum RuntimeEnvironment {
     public static let eventsPath = "NORMBOOK_EVENTS"
     /// The chapter's seed from its front matter (decimal), for `Notebook.seed`.
     public static let seed = "NORMBOOK_SEED"
+    /// The chapter's scratch folder, the one place a sandboxed chapter may write files.
+    public static let scratch = "NORMBOOK_SCRATCH"
 }

@@ -8,6 +8,13 @@ public enum ChapterContext {
     public static var seed: UInt64 {
         ProcessInfo.processInfo.environment[RuntimeEnvironment.seed].flatMap { UInt64($0) } ?? 0
     }
+
+    /// A folder the chapter may write files into (emptied before each run). In the sandbox it
+    /// is the only writable place besides a private `/tmp`; the project itself is read-only.
+    public static var scratch: URL {
+        let path = ProcessInfo.processInfo.environment[RuntimeEnvironment.scratch] ?? FileManager.default.temporaryDirectory.path
+        return URL(fileURLWithPath: path, isDirectory: true)
+    }
 }
 
 /// Called by generated code before block `index`. Not for chapter authors.

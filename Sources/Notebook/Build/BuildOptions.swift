@@ -25,6 +25,17 @@ public struct BuildOptions: Sendable {
     public var frozen = false
     /// The compiled engine to use (found next to the executable when nil).
     public var kit: ChapterKit?
+    /// Run chapter programs in the bubblewrap sandbox (see `ProcessIsolation`).
+    public var sandbox = true
+    /// The resource limits of chapter programs (a chapter's `limits:` replaces them for it).
+    public var limits = ResourceLimits()
+    /// Replace an output folder that normbook did not write (never the project, its chapters
+    /// or its cache, nor a file).
+    public var force = false
+    /// When another build holds the project, wait for it (else fail at once).
+    public var waitForLock = true
+    /// Called once if the build has to wait for another build of the project (its pid).
+    public var onWaitingForLock: (@Sendable (_ holder: Int32?) -> Void)?
 
     /// Creates options; relative paths are resolved against `projectRoot`.
     public init(

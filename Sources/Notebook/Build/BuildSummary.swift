@@ -40,6 +40,8 @@ public struct BuildSummary: Sendable {
     /// Set when chapters failed and the report was left as it was: where the failed build's
     /// pages are, for inspection.
     public var failedReportFolder: URL?
+    /// Things the user should know that did not stop the build.
+    public var warnings: [String] = []
 
     /// Whether every chapter built.
     public var succeeded: Bool { chapters.allSatisfy { $0.status == .succeeded } }

@@ -9,6 +9,10 @@ struct ChapterPipeline: Sendable {
     /// The environment key of this build, and whether stored results may be reused.
     var environmentKey: String
     var useCache: Bool
+    /// How chapter programs are confined, and the limits they run under (before the chapter's
+    /// own `limits:`).
+    var isolation: ProcessIsolation
+    var limits: ResourceLimits
 
     /// A chapter's result and its line in the build summary.
     struct Outcome: Sendable {
@@ -38,7 +42,15 @@ struct ChapterPipeline: Sendable {
         provenance.seed = document.frontMatter.seed
         provenance.inputsKey = inputsKey
         let assembler = ResultAssembler(document: document, provenance: provenance)
-        let sourceProblems = parseDiagnostics + dataProblems
+        var sourceProblems = parseDiagnostics + dataProblems
+        var isolation = isolation
+        if document.frontMatter.sandbox == false && isolation.sandboxed {
+            isolation.sandboxed = false
+            sourceProblems.append(Diagnostic(
+                .warning, at: SourceLocation(file: displayPath, line: 1, column: 1),
+                "this chapter runs without the sandbox (`sandbox: false` in its front matter): it can write anywhere you can and use the network",
+                hint: "remove `sandbox: false` unless the chapter really needs it"))
+        }
         if sourceProblems.contains(where: { $0.severity == .error }) {
             return finish(assembler.assemble(.invalidSource(sourceProblems)), compileSeconds: 0, runSeconds: 0)
         }
@@ -68,9 +80,11 @@ struct ChapterPipeline: Sendable {
         }
         // Execute: run
         let runStart = Date()
+        let runner = ChapterRunner(
+            isolation: isolation, limits: limits.applying(document.frontMatter.limits), readOnly: [compiler.kit.directory])
         let run: ChapterRunner.Run
         do {
-            run = try ChapterRunner().run(
+            run = try runner.run(
                 binary: work.appendingPathComponent("chapter"), workDirectory: work, projectRoot: projectRoot,
                 seed: document.frontMatter.seed, blockTimeouts: document.executedBlocks.map(\.options.timeout),
                 chapterTimeout: document.frontMatter.timeout ?? ChapterRunner.defaultChapterTimeout)
@@ -81,7 +95,8 @@ struct ChapterPipeline: Sendable {
         let runSeconds = Date().timeIntervalSince(runStart)
         // Results
         let warnings = outcome.diagnostics.filter { $0.severity != .error }
-        let result = assembler.assemble(.ran(run, compileDiagnostics: warnings))
+            + sourceProblems.filter { $0.severity != .error }
+        let result = assembler.assemble(.ran(run, compileDiagnostics: warnings, limits: runner.limits))
         resultCache.store(result, environmentKey: environmentKey)
         var built = finish(result, compileSeconds: compileSeconds, runSeconds: runSeconds)
         built.summary.compiled = true

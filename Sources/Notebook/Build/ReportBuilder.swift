@@ -20,16 +20,22 @@ public struct ReportBuilder: Sendable {
     ///   an unwritable output). A chapter's own failure is not thrown: it is in the summary.
     public func build(progress: @escaping @Sendable (BuildSummary.Chapter) -> Void = { _ in }) throws -> BuildSummary {
         let files = try chapterFiles()
+        try outputGuard.check(options.output, shownAs: displayPath(of: options.output))
+        let lock = try ProjectLock.acquire(cache: options.cache, wait: options.waitForLock, onWaiting: options.onWaitingForLock)
+        defer { withExtendedLifetime(lock) {} }
+        LeftoverCleaner.clean(besides: options.output)
         if options.frozen { return try buildFrozen(files, progress: progress) }
         let kit = try options.kit ?? ChapterKit.locate()
-        let compiler = try SwiftCompiler(kit: kit)
+        let isolation = try ProcessIsolation.prepare(sandbox: options.sandbox)
+        let compiler = try SwiftCompiler(kit: kit, isolation: isolation)
         let compilerVersion = compiler.version()
         let provenance = Provenance(
             normbook: Self.version, compiler: compilerVersion, blas: "OpenBLAS, 1 thread", seed: nil)
 
         let pipeline = ChapterPipeline(
             compiler: compiler, projectRoot: options.projectRoot, cache: options.cache, provenance: provenance,
-            environmentKey: EnvironmentKey.compute(compilerVersion: compilerVersion, kit: kit), useCache: options.useCache)
+            environmentKey: EnvironmentKey.compute(compilerVersion: compilerVersion, kit: kit), useCache: options.useCache,
+            isolation: isolation, limits: options.limits)
         let slots = ResultSlots(count: files.count)
         let semaphore = DispatchSemaphore(value: options.jobs)
         let group = DispatchGroup()
@@ -47,6 +53,7 @@ public struct ReportBuilder: Sendable {
             }
         }
         group.wait()
+        if BuildLifecycle.shared.isInterrupted { throw NotebookError.interrupted }
         let outcomes = slots.values
         return try write(outcomes.map(\.result), summaries: outcomes.map(\.summary))
     }
@@ -110,13 +117,18 @@ public struct ReportBuilder: Sendable {
             chapters: summaries, renderSeconds: Date().timeIntervalSince(renderStart),
             reportFolder: options.output, failedReportFolder: nil)
         if summary.succeeded || options.allowFailures {
-            try writer.commit(staging)
+            summary.warnings += try writer.commit(staging)
         } else {
             let aside = options.cache.appendingPathComponent("failed-report")
             try writer.set(aside: staging, at: aside)
             summary.failedReportFolder = aside
         }
         return summary
+    }
+
+    /// What may be replaced by the report.
+    var outputGuard: OutputGuard {
+        OutputGuard(projectRoot: options.projectRoot, chapters: options.chapters, cache: options.cache, force: options.force)
     }
 
     /// The chapter files, sorted by name.
@@ -135,6 +147,7 @@ public struct ReportBuilder: Sendable {
     func displayPath(of file: URL) -> String {
         let root = options.projectRoot.standardizedFileURL.path
         let path = file.standardizedFileURL.path
+        if path == root { return "." }
         if path.hasPrefix(root + "/") { return String(path.dropFirst(root.count + 1)) }
         return path
     }

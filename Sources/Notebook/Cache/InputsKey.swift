@@ -19,14 +19,23 @@ struct InputsKey {
                 hash.update("block")
                 hash.update(block.source.joined(separator: "\n"))
                 for path in block.options.data {
+                    let at = SourceLocation(file: document.file, line: block.fenceLine, column: block.indentation + 1)
                     let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : projectRoot.appendingPathComponent(path)
+                    // Symbolic links are followed: what is read must lie in the project.
+                    let real = url.resolvingSymlinksInPath().standardizedFileURL.path
+                    let root = projectRoot.resolvingSymlinksInPath().standardizedFileURL.path
+                    guard real.hasPrefix(root == "/" ? "/" : root + "/") else {
+                        problems.append(Diagnostic(
+                            .error, at: at, "the data file '\(path)' declared by this block lies outside the project",
+                            hint: "data files are read from inside the project (e.g. chapters/data/x.csv); copy the file there"))
+                        continue
+                    }
                     if let data = FileManager.default.contents(atPath: url.path) {
                         hash.update("data \(path)")
                         hash.update(SHA256.hex(of: data))
                     } else {
                         problems.append(Diagnostic(
-                            .error, at: SourceLocation(file: document.file, line: block.fenceLine, column: block.indentation + 1),
-                            "the data file '\(path)' declared by this block does not exist",
+                            .error, at: at, "the data file '\(path)' declared by this block does not exist",
                             hint: "paths in `//| data:` are relative to the project root, e.g. chapters/data/iris.csv"))
                     }
                 }

@@ -17,6 +17,14 @@ public enum NotebookError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidResults(path: String, reason: String)
     /// A chapter has errors in its source (front matter, block options).
     case invalidChapter([Diagnostic])
+    /// The output folder must not be replaced (it is not normbook's, or it holds the project).
+    case refusedOutput(path: String, reason: String, hint: String)
+    /// Another build of the same project is running and the build was told not to wait.
+    case projectBusy(holder: Int32?, lockFile: String)
+    /// The sandbox was asked for and cannot be had.
+    case sandboxUnavailable(reason: String)
+    /// The build was interrupted (SIGINT or SIGTERM).
+    case interrupted
 
     /// The message shown to the user.
     public var description: String {
@@ -37,6 +45,15 @@ public enum NotebookError: Error, Sendable, Equatable, CustomStringConvertible {
             return "error: the stored result '\(path)' is not valid: \(reason)\n  hint: rebuild without --frozen to regenerate it"
         case .invalidChapter(let diagnostics):
             return diagnostics.map(\.description).joined(separator: "\n")
+        case .refusedOutput(let path, let reason, let hint):
+            return "error: refusing to write the report into '\(path)': \(reason)\n  hint: \(hint)"
+        case .projectBusy(let holder, let lockFile):
+            let who = holder.map { "normbook (pid \($0))" } ?? "another normbook"
+            return "error: \(who) is building this project (it holds \(lockFile))\n  hint: wait for it to finish, or run without --no-wait to wait for it"
+        case .sandboxUnavailable(let reason):
+            return "error: chapters run in a sandbox by default, and \(reason)\n  hint: install bubblewrap (Debian: apt-get install bubblewrap; scripts/install-system-deps does), or pass --no-sandbox to run chapters without it (they can then write anywhere you can and use the network)"
+        case .interrupted:
+            return "interrupted; previous report kept"
         }
     }
 }

@@ -2,53 +2,64 @@ import Foundation
 import NotebookProtocol
 
 /// Runs a compiled chapter program as a child process with a time limit per chapter and per
-/// block, and collects what it printed and sent.
+/// block, under resource limits and (by default) in the sandbox, and collects what it printed
+/// and sent.
 public struct ChapterRunner: Sendable {
     /// Seconds a chapter may run when its front matter sets no `timeout`.
     public static let defaultChapterTimeout = 600.0
 
-    /// Creates a runner.
-    public init() {}
+    /// How the program is confined.
+    var isolation: ProcessIsolation
+    /// The limits it runs under.
+    var limits: ResourceLimits
+    /// Folders the sandboxed program must see besides the project (the compiled engine).
+    var readOnly: [URL] = []
 
     /// What a run produced.
     public struct Run: Sendable {
         /// How the process ended.
         var termination: ChildProcess.Termination
-        /// Everything written to stdout, markers included.
+        /// What was kept of stdout, markers included.
         public var stdout: String
-        /// Everything written to stderr, markers and any crash report included.
+        /// What was kept of stderr, markers and any crash report included.
         public var stderr: String
+        /// Where printed output was cut at its limits.
+        var stdoutCuts: [OutputCapture.Cut] = []
+        var stderrCuts: [OutputCapture.Cut] = []
         /// The events, in order.
         public var events: [RuntimeEvent]
         /// The block that was stopped for running too long, and the limit it exceeded.
         public var timeout: (cell: Int, seconds: Double)?
+        /// The resource limit that stopped the program, if one did.
+        var limitExceeded: LimitExceeded?
         /// Whether the process exited normally with status 0.
         public var succeeded: Bool { termination.succeeded && timeout == nil }
         /// A description of an abnormal end, e.g. "exit status 3" or "signal 4".
-        public var terminationDescription: String {
-            switch termination {
-            case .exited(let status): return "exit status \(status)"
-            case .signalled(let signal): return "signal \(signal)"
-            }
-        }
+        public var terminationDescription: String { termination.description }
     }
 
     /// Runs `binary` from `projectRoot` (so chapters read data files by project-relative paths).
     ///
     /// - Parameters:
+    ///   - workDirectory: the chapter's folder in the cache: its events file and `scratch/`, the
+    ///     only places a sandboxed chapter can write, are made there.
     ///   - blockTimeouts: per executed block, the seconds it may run, if limited.
     ///   - chapterTimeout: the seconds the whole run may take.
     public func run(
         binary: URL, workDirectory: URL, projectRoot: URL, seed: UInt64?,
         blockTimeouts: [Double?], chapterTimeout: Double
     ) throws -> Run {
+        let fm = FileManager.default
         let events = workDirectory.appendingPathComponent("events.jsonl")
-        let out = workDirectory.appendingPathComponent("run.out")
-        let err = workDirectory.appendingPathComponent("run.err")
-        _ = FileManager.default.createFile(atPath: events.path, contents: nil)
+        let scratch = workDirectory.appendingPathComponent("scratch")
+        _ = fm.createFile(atPath: events.path, contents: nil)
+        BuildLifecycle.removeOwnedFolder(atPath: scratch.path)
+        try fm.createDirectory(at: scratch, withIntermediateDirectories: true)
         var environment = ProcessInfo.processInfo.environment
         environment[RuntimeEnvironment.eventsPath] = events.path
         environment[RuntimeEnvironment.seed] = String(seed ?? 0)
+        environment[RuntimeEnvironment.scratch] = scratch.path
+        environment["TMPDIR"] = isolation.sandboxed ? "/tmp" : scratch.path
         // Reproducible numerics: one BLAS thread inside chapter programs.
         environment["OPENBLAS_NUM_THREADS"] = "1"
         environment["OMP_NUM_THREADS"] = "1"
@@ -59,10 +70,17 @@ public struct ChapterRunner: Sendable {
         let start = Date()
         var watcher = EventFileWatcher(path: events.path)
         var timedOut: (Int, Double)?
-        let child = ChildProcess(
-            executable: binary.path, arguments: [], environment: environment,
-            workingDirectory: projectRoot.path, stdoutPath: out.path, stderrPath: err.path)
-        let termination = try child.run {
+        let limitArguments = limits.prlimitArguments(
+            timeout: chapterTimeout, userProcesses: limits.processes == nil ? 0 : ResourceLimits.currentUserThreads())
+        var child = ChildProcess(
+            command: isolation.chapter(
+                binary.path, projectRoot: projectRoot.path,
+                readOnly: [projectRoot.path, workDirectory.path, binary.deletingLastPathComponent().path] + readOnly.map(\.path),
+                writable: [scratch.path, events.path], limits: limitArguments),
+            environment: environment)
+        child.perBlockOutput = Int(clamping: limits.blockOutput.bytes)
+        child.totalOutput = Int(clamping: limits.chapterOutput.bytes)
+        let outcome = try child.run {
             let now = Date()
             watcher.poll(now: now)
             if now.timeIntervalSince(start) > chapterTimeout {
@@ -83,11 +101,12 @@ public struct ChapterRunner: Sendable {
         let lines = ((try? String(contentsOf: events, encoding: .utf8)) ?? "").split(separator: "\n")
         let decoded = lines.compactMap { try? decoder.decode(RuntimeEvent.self, from: Data($0.utf8)) }
         return Run(
-            termination: termination,
-            stdout: (try? String(contentsOf: out, encoding: .utf8)) ?? "",
-            stderr: (try? String(contentsOf: err, encoding: .utf8)) ?? "",
-            events: decoded,
-            timeout: timedOut.map { (cell: $0.0, seconds: $0.1) })
+            termination: outcome.termination, stdout: outcome.stdout, stderr: outcome.stderr,
+            stdoutCuts: outcome.stdoutCuts, stderrCuts: outcome.stderrCuts, events: decoded,
+            timeout: timedOut.map { (cell: $0.0, seconds: $0.1) },
+            limitExceeded: timedOut == nil
+                ? LimitExceeded.diagnose(termination: outcome.termination, stderr: outcome.stderr, limits: limits, timeout: chapterTimeout)
+                : nil)
     }
 }
 

@@ -8,12 +8,18 @@ public struct SwiftCompiler: Sendable {
     /// The engine and runtime to link.
     public var kit: ChapterKit
 
+    /// How the compiler is run (it dies with normbook).
+    var isolation: ProcessIsolation
+
     /// Creates a compiler: `$SWIFTC` if set, else `swiftc` on PATH.
-    public init(kit: ChapterKit, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+    public init(
+        kit: ChapterKit, isolation: ProcessIsolation, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws {
         self.kit = kit
+        self.isolation = isolation
         if let explicit = environment["SWIFTC"] {
             executable = explicit
-        } else if let found = Self.lookUp("swiftc", path: environment["PATH"] ?? "/usr/bin:/bin") {
+        } else if let found = ExecutableSearch.find("swiftc", path: environment["PATH"] ?? "/usr/bin:/bin") {
             executable = found
         } else {
             throw NotebookError.compilerNotFound
@@ -45,15 +51,12 @@ public struct SwiftCompiler: Sendable {
             "-Xlinker", "-rpath", "-Xlinker", kit.directory.path,
             "main.swift", "-o", "chapter",
         ]
-        let out = directory.appendingPathComponent("compile.out")
-        let err = directory.appendingPathComponent("compile.err")
         let child = ChildProcess(
-            executable: executable, arguments: arguments,
-            environment: ProcessInfo.processInfo.environment, workingDirectory: directory.path,
-            stdoutPath: out.path, stderrPath: err.path)
-        let termination = try child.run(watchdog: { false })
-        let output = ((try? String(contentsOf: out, encoding: .utf8)) ?? "")
-            + ((try? String(contentsOf: err, encoding: .utf8)) ?? "")
+            command: isolation.contained(executable, arguments, in: directory.path),
+            environment: ProcessInfo.processInfo.environment)
+        let outcome = try child.run()
+        let output = outcome.stdout + outcome.stderr
+        let termination = outcome.termination
         let diagnostics = Self.diagnostics(in: output, program: program)
         return Outcome(
             succeeded: termination.succeeded && fm.fileExists(atPath: binary.path),
@@ -62,15 +65,10 @@ public struct SwiftCompiler: Sendable {
 
     /// The first line of `swiftc --version`, recorded in provenance.
     public func version() -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("normbook-swiftc-version-\(UUID().uuidString)")
-        try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
         let child = ChildProcess(
-            executable: executable, arguments: ["--version"], environment: ProcessInfo.processInfo.environment,
-            workingDirectory: dir.path, stdoutPath: dir.appendingPathComponent("o").path,
-            stderrPath: dir.appendingPathComponent("e").path)
-        _ = try? child.run(watchdog: { false })
-        let text = (try? String(contentsOf: dir.appendingPathComponent("o"), encoding: .utf8)) ?? ""
+            command: isolation.contained(executable, ["--version"], in: FileManager.default.temporaryDirectory.path),
+            environment: ProcessInfo.processInfo.environment)
+        let text = (try? child.run().stdout) ?? ""
         return text.split(separator: "\n").first.map(String.init) ?? "unknown"
     }
 
@@ -91,13 +89,5 @@ public struct SwiftCompiler: Sendable {
                 severity, at: SourceLocation(file: file, line: lineNumber, column: column + indentation), message))
         }
         return result
-    }
-
-    static func lookUp(_ name: String, path: String) -> String? {
-        for dir in path.split(separator: ":") {
-            let candidate = "\(dir)/\(name)"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return nil
     }
 }

@@ -10,12 +10,52 @@ public struct FrontMatter: Codable, Sendable, Equatable {
     public var defaults: [String: String] = [:]
     /// Seconds the whole chapter may run (default 600).
     public var timeout: Double?
+    /// Resource limits that replace the build's for this chapter (`limits:`).
+    public var limits = Limits()
+    /// `sandbox: false` runs this chapter outside the sandbox; every build warns about it.
+    public var sandbox: Bool?
+
+    /// The `limits:` mapping: each key replaces the build's limit for this chapter.
+    public struct Limits: Codable, Sendable, Equatable {
+        public var memory: ByteSize?
+        public var cpuSeconds: Double?
+        public var fileSize: ByteSize?
+        public var processes: Int?
+        public var blockOutput: ByteSize?
+        public var chapterOutput: ByteSize?
+
+        /// The keys of `limits:`.
+        public static let keys = ["memory", "cpu-time", "file-size", "processes", "block-output", "chapter-output"]
+
+        public init() {}
+
+        /// Sets `key` from its text, or says what it expects.
+        mutating func set(_ key: String, to text: String) -> String? {
+            switch key {
+            case "cpu-time":
+                guard let seconds = Double(text), seconds > 0, seconds.isFinite else { return "a positive number of seconds" }
+                cpuSeconds = seconds
+            case "processes":
+                guard let n = Int(text), n > 0 else { return "a positive whole number" }
+                processes = n
+            default:
+                guard let size = ByteSize(text) else { return ByteSize.example }
+                switch key {
+                case "memory": memory = size
+                case "file-size": fileSize = size
+                case "block-output": blockOutput = size
+                default: chapterOutput = size
+                }
+            }
+            return nil
+        }
+    }
 
     /// Creates empty front matter.
     public init() {}
 
     /// The keys front matter accepts.
-    public static let keys = ["title", "seed", "defaults", "timeout"]
+    public static let keys = ["title", "seed", "defaults", "timeout", "limits", "sandbox"]
 
     /// Parses the YAML text found between the `---` lines that start at `firstLine` (the line
     /// after the opening `---`). Problems are appended to `diagnostics`.
@@ -57,6 +97,28 @@ public struct FrontMatter: Codable, Sendable, Equatable {
                 } else {
                     diagnostics.append(Diagnostic(.error, at: location(of: value, file: file, firstLine: firstLine),
                         "timeout must be a positive number of seconds", hint: "write e.g. `timeout: 300`"))
+                }
+            case "limits":
+                guard let limits = value.mapping else {
+                    diagnostics.append(Diagnostic(.error, at: at, "limits must be a mapping",
+                        hint: "write e.g. `limits: {memory: 8 GiB, cpu-time: 900}`"))
+                    continue
+                }
+                for (k, v) in limits {
+                    let name = k.string ?? ""
+                    if !Limits.keys.contains(name) {
+                        diagnostics.append(unknownKey(name, known: Limits.keys, at: location(of: k, file: file, firstLine: firstLine), what: "limit"))
+                    } else if let expected = result.limits.set(name, to: v.string ?? "") {
+                        diagnostics.append(Diagnostic(.error, at: location(of: v, file: file, firstLine: firstLine),
+                            "invalid value '\(v.string ?? "")' for the limit '\(name)': expected \(expected)"))
+                    }
+                }
+            case "sandbox":
+                if let flag = value.string.flatMap(BlockOptions.bool) {
+                    result.sandbox = flag
+                } else {
+                    diagnostics.append(Diagnostic(.error, at: location(of: value, file: file, firstLine: firstLine),
+                        "sandbox must be true or false"))
                 }
             case "defaults":
                 guard let defaults = value.mapping else {

@@ -15,7 +15,7 @@ struct ResultAssembler {
         /// The program did not compile.
         case compileFailed(SwiftCompiler.Outcome)
         /// The program ran (successfully or not).
-        case ran(ChapterRunner.Run, compileDiagnostics: [Diagnostic])
+        case ran(ChapterRunner.Run, compileDiagnostics: [Diagnostic], limits: ResourceLimits = ResourceLimits())
     }
 
     func assemble(_ stage: Stage) -> ChapterResult {
@@ -64,7 +64,7 @@ struct ResultAssembler {
                     "the chapter's program did not compile:\n" + outcome.output,
                     hint: "this is likely a normbook bug; please report it with the chapter"))
             }
-        case .ran(let run, let compileDiagnostics):
+        case .ran(let run, let compileDiagnostics, let runLimits):
             compileDiagnostics.forEach(place)
             var figureNumber = 0
             var labelUses: [String: Int] = [:]
@@ -118,6 +118,19 @@ struct ResultAssembler {
                 guard let text = split.stderr[cell], !text.isEmpty else { continue }
                 outputs[cell].append(.errorText(text))
             }
+            for (cut, stream) in run.stdoutCuts.map({ ($0, "output") }) + run.stderrCuts.map({ ($0, "error output") })
+            where cut.cell < executed.count {
+                let block = executed[cut.cell]
+                let dropped = ByteSize(bytes: UInt64(cut.droppedBytes))
+                blockDiagnostics[cut.cell].append(Diagnostic(
+                    .warning, at: SourceLocation(file: document.file, line: block.firstLine, column: block.indentation + 1),
+                    cut.chapterLimit
+                        ? "the chapter's printed \(stream) reached its limit of \(runLimits.chapterOutput) in this block; \(dropped) more were cut from the page"
+                        : "this block printed \(dropped) of \(stream) beyond its limit of \(runLimits.blockOutput); the rest was cut from the page",
+                    hint: cut.chapterLimit
+                        ? "print less, or raise `limits: {chapter-output: 50 MB}` in the front matter (or --chapter-output)"
+                        : "print less, or raise `limits: {block-output: 5 MB}` in the front matter (or --block-output)"))
+            }
             for k in executed.indices {
                 if finished.contains(k) { statuses[k] = .succeeded } else if started.contains(k) { statuses[k] = .failed }
             }
@@ -132,6 +145,10 @@ struct ResultAssembler {
                             .error, at: blockStart,
                             "the block ran longer than \(NumberFormatting.significant(timeout.seconds)) s and was stopped",
                             hint: "make it faster, or raise the limit with `//| timeout: SECONDS` (or `timeout:` in the front matter for the whole chapter)"))
+                    } else if let limit = run.limitExceeded {
+                        let crash = CrashReport.parse(stderr: run.stderr, chapterFile: document.file)
+                        blockDiagnostics[failing].append(Diagnostic(
+                            .error, at: crash?.location ?? blockStart, limit.message, hint: limit.hint))
                     } else if let crash = CrashReport.parse(stderr: run.stderr, chapterFile: document.file) {
                         blockDiagnostics[failing].append(Diagnostic(
                             .error, at: crash.location ?? blockStart, "runtime trap: \(crash.message)",

@@ -30,13 +30,27 @@ public struct ReportVerifier: Sendable {
         public var keptReport: URL?
         /// Where difference images were written, if any image differs.
         public var differenceImages: URL?
+        /// Things the user should know that did not fail the verification.
+        public var warnings: [String] = []
     }
 
     /// Runs the verification.
     public func verify(progress: @escaping @Sendable (BuildSummary.Chapter) -> Void = { _ in }) throws -> Outcome {
         let fm = FileManager.default
-        let scratch = fm.temporaryDirectory.appendingPathComponent("normbook-verify-\(UUID().uuidString)")
-        defer { try? fm.removeItem(at: scratch) }
+        let builder = ReportBuilder(options: options)
+        _ = try builder.chapterFiles()
+        if record { try builder.outputGuard.check(options.output, shownAs: builder.displayPath(of: options.output)) }
+        let lock = try ProjectLock.acquire(cache: options.cache, wait: options.waitForLock, onWaiting: options.onWaitingForLock)
+        defer { withExtendedLifetime(lock) {} }
+        // The rebuild's scratch lives in the cache (removed at the end, on interruption, or by
+        // the next verification if this one was killed).
+        let scratch = options.cache.appendingPathComponent("verify-scratch")
+        BuildLifecycle.removeOwnedFolder(atPath: scratch.path)
+        BuildLifecycle.shared.registerTemporary(scratch)
+        defer {
+            BuildLifecycle.removeOwnedFolder(atPath: scratch.path)
+            BuildLifecycle.shared.unregisterTemporary(scratch)
+        }
         var rebuild = options
         rebuild.output = scratch.appendingPathComponent("report")
         rebuild.cache = scratch.appendingPathComponent("cache")
@@ -50,16 +64,18 @@ public struct ReportVerifier: Sendable {
         var differences: [ReportDifference] = []
         var kept: URL?
         var differenceImages: URL?
+        var warnings = summary.warnings
         if record {
             let writer = ReportWriter(destination: options.output)
             let staging = try writer.makeStaging()
-            try? fm.removeItem(at: staging)
+            writer.discard(staging)
+            BuildLifecycle.shared.registerTemporary(staging)
             do {
                 try fm.copyItem(at: rebuild.output, to: staging)
             } catch {
                 throw NotebookError.unwritable(path: staging.path, reason: error.localizedDescription)
             }
-            try writer.commit(staging)
+            warnings += try writer.commit(staging)
         } else {
             guard fm.fileExists(atPath: options.output.path) else {
                 throw NotebookError.unreadable(
@@ -75,7 +91,7 @@ public struct ReportVerifier: Sendable {
             if !differences.isEmpty {
                 // Keep the rebuilt report (and the difference images) for inspection.
                 let keep = options.cache.appendingPathComponent("verify")
-                try? fm.removeItem(at: keep)
+                BuildLifecycle.removeOwnedFolder(atPath: keep.path)
                 try? fm.createDirectory(at: options.cache, withIntermediateDirectories: true)
                 if (try? fm.moveItem(at: scratch, to: keep)) != nil {
                     kept = keep.appendingPathComponent("report")
@@ -87,7 +103,7 @@ public struct ReportVerifier: Sendable {
         }
         return Outcome(
             report: VerificationReport(cases: cases, differences: differences), build: summary, keptReport: kept,
-            differenceImages: differenceImages)
+            differenceImages: differenceImages, warnings: warnings)
     }
 
     /// One case per chapter: it must build.

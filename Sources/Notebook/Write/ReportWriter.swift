@@ -2,7 +2,8 @@ import Foundation
 
 /// Writes a report atomically: everything goes into a staging folder beside the target, which
 /// then replaces the target in two renames. A build that fails or is interrupted leaves the
-/// previous report exactly as it was.
+/// previous report exactly as it was. Every folder it writes carries the report marker, and it
+/// replaces only folders `OutputGuard` allowed.
 public struct ReportWriter: Sendable {
     /// The report folder to replace.
     public var destination: URL
@@ -10,39 +11,53 @@ public struct ReportWriter: Sendable {
     /// Creates a writer for `destination`.
     public init(destination: URL) { self.destination = destination }
 
-    /// A fresh, empty staging folder next to the destination (same file system, so the final
-    /// rename is atomic).
+    /// A fresh staging folder next to the destination (same file system, so the final rename
+    /// is atomic), holding only the marker. It is removed if the build is interrupted.
     public func makeStaging() throws -> URL {
         let parent = destination.deletingLastPathComponent()
         let staging = parent.appendingPathComponent(".\(destination.lastPathComponent).staging-\(getpid())")
         let fm = FileManager.default
         do {
             try fm.createDirectory(at: parent, withIntermediateDirectories: true)
-            if fm.fileExists(atPath: staging.path) { try fm.removeItem(at: staging) }
+            if fm.fileExists(atPath: staging.path) { BuildLifecycle.removeOwnedFolder(atPath: staging.path) }
+            BuildLifecycle.shared.registerTemporary(staging)
             try fm.createDirectory(at: staging, withIntermediateDirectories: true)
         } catch {
             throw NotebookError.unwritable(path: staging.path, reason: error.localizedDescription)
         }
+        try ReportMarker.write(into: staging)
         return staging
     }
 
     /// Replaces the destination with `staging`.
-    public func commit(_ staging: URL) throws {
+    ///
+    /// - Returns: warnings about what could not be tidied once the new report was in place
+    ///   (the build still succeeded; the next build removes the leftover).
+    @discardableResult
+    public func commit(_ staging: URL) throws -> [String] {
         let fm = FileManager.default
         let old = destination.deletingLastPathComponent()
             .appendingPathComponent(".\(destination.lastPathComponent).old-\(getpid())")
-        do {
-            if fm.fileExists(atPath: old.path) { try fm.removeItem(at: old) }
-            if fm.fileExists(atPath: destination.path) { try fm.moveItem(at: destination, to: old) }
-            try fm.moveItem(at: staging, to: destination)
-            if fm.fileExists(atPath: old.path) { try fm.removeItem(at: old) }
-        } catch {
-            // Put the previous report back if it was moved aside.
-            if !fm.fileExists(atPath: destination.path), fm.fileExists(atPath: old.path) {
-                try? fm.moveItem(at: old, to: destination)
+        try BuildLifecycle.shared.swappingReport {
+            do {
+                if fm.fileExists(atPath: old.path) { BuildLifecycle.removeOwnedFolder(atPath: old.path) }
+                if fm.fileExists(atPath: destination.path) { try fm.moveItem(at: destination, to: old) }
+                try fm.moveItem(at: staging, to: destination)
+            } catch {
+                // Put the previous report back if it was moved aside.
+                if !fm.fileExists(atPath: destination.path), fm.fileExists(atPath: old.path) {
+                    try? fm.moveItem(at: old, to: destination)
+                }
+                throw NotebookError.unwritable(path: destination.path, reason: error.localizedDescription)
             }
-            throw NotebookError.unwritable(path: destination.path, reason: error.localizedDescription)
         }
+        BuildLifecycle.shared.unregisterTemporary(staging)
+        guard fm.fileExists(atPath: old.path) else { return [] }
+        BuildLifecycle.removeOwnedFolder(atPath: old.path)
+        if fm.fileExists(atPath: old.path) {
+            return ["the new report is in place, but the previous one could not be removed from \(old.path); the next build removes it"]
+        }
+        return []
     }
 
     /// Moves `staging` to `place` (replacing what is there) instead of the destination: used to
@@ -51,8 +66,9 @@ public struct ReportWriter: Sendable {
         let fm = FileManager.default
         do {
             try fm.createDirectory(at: place.deletingLastPathComponent(), withIntermediateDirectories: true)
-            if fm.fileExists(atPath: place.path) { try fm.removeItem(at: place) }
+            if fm.fileExists(atPath: place.path) { BuildLifecycle.removeOwnedFolder(atPath: place.path) }
             try fm.moveItem(at: staging, to: place)
+            BuildLifecycle.shared.unregisterTemporary(staging)
         } catch {
             throw NotebookError.unwritable(path: place.path, reason: error.localizedDescription)
         }
@@ -60,6 +76,7 @@ public struct ReportWriter: Sendable {
 
     /// Removes a staging folder after an error.
     public func discard(_ staging: URL) {
-        try? FileManager.default.removeItem(at: staging)
+        BuildLifecycle.removeOwnedFolder(atPath: staging.path)
+        BuildLifecycle.shared.unregisterTemporary(staging)
     }
 }

@@ -18,6 +18,7 @@ struct StatusPrinter: Sendable {
     }
 
     func finished(_ summary: BuildSummary, projectRoot: URL) {
+        for warning in summary.warnings { FileOutput.standardError.write("warning: \(warning)\n") }
         let failed = summary.chapters.filter { $0.status == .failed }.count
         let render = String(format: "render %.2f s", summary.renderSeconds)
         if let aside = summary.failedReportFolder {
@@ -41,6 +42,7 @@ struct StatusPrinter: Sendable {
 
     func verification(_ outcome: ReportVerifier.Outcome, record: Bool, output: String) {
         let report = outcome.report
+        for warning in outcome.warnings { FileOutput.standardError.write("warning: \(warning)\n") }
         let failing = report.cases.filter { !$0.passed }
         for failure in failing where failure.suite != VerificationCase.reportFilesSuite {
             FileOutput.standardError.write("✗ \(failure.suite): \(failure.failure ?? "")\n")

@@ -35,17 +35,22 @@ struct Build: ParsableCommand {
     @Flag(name: .long, help: "Run every chapter even when its stored result is up to date.")
     var noCache = false
 
+    @Flag(name: .long, help: "Replace an output folder normbook did not write (everything in it is deleted). Never the project root, its chapters or cache, nor a file.")
+    var force = false
+
     func run() throws {
         var options = project.buildOptions(allowFailures: allowFailures, theme: theme)
         options.frozen = frozen
         options.useCache = !noCache
+        options.force = force
+        SignalHandling.install()
         let printer = StatusPrinter()
         let summary: BuildSummary
         do {
             summary = try ReportBuilder(options: options).build(progress: printer.chapterFinished)
         } catch let error as NotebookError {
             FileOutput.standardError.write(error.description + "\n")
-            throw ExitStatus.usage.exitCode
+            throw ExitStatus.exitCode(for: error)
         }
         printer.finished(summary, projectRoot: project.root)
         if !summary.succeeded { throw ExitStatus.failures.exitCode }

@@ -47,13 +47,14 @@ struct Verify: ParsableCommand {
         let options = project.buildOptions()
         let verifier = ReportVerifier(
             options: options, tolerance: ComparisonTolerance(relative: tolerance, pixelRMS: pixelTolerance), record: record)
+        SignalHandling.install()
         let printer = StatusPrinter()
         let outcome: ReportVerifier.Outcome
         do {
             outcome = try verifier.verify(progress: printer.chapterFinished)
         } catch let error as NotebookError {
             FileOutput.standardError.write(error.description + "\n")
-            throw ExitStatus.usage.exitCode
+            throw ExitStatus.exitCode(for: error)
         }
         let report = outcome.report
         do {

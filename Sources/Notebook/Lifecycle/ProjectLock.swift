@@ -1,0 +1,53 @@
+#if canImport(Glibc)
+    @preconcurrency import Glibc
+#endif
+import Foundation
+
+/// One build per project at a time: an exclusive `flock` on `<cache>/lock`, held for the
+/// whole build. The kernel releases it when the holder exits, however it exits, so a crashed
+/// build never leaves the project locked. The holder's pid is written into the file for the
+/// message a waiting build prints.
+final class ProjectLock: @unchecked Sendable {
+    private let descriptor: Int32
+
+    private init(descriptor: Int32) { self.descriptor = descriptor }
+
+    deinit { close(descriptor) }
+
+    /// Takes the lock of the project whose cache folder is `cache`.
+    ///
+    /// - Parameters:
+    ///   - wait: when another build holds it, wait for that build (else throw `.projectBusy`).
+    ///   - onWaiting: called once, before waiting, with the holder's pid when known.
+    static func acquire(cache: URL, wait: Bool, onWaiting: ((Int32?) -> Void)?) throws -> ProjectLock {
+        let file = cache.appendingPathComponent("lock")
+        do {
+            try FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
+        } catch {
+            throw NotebookError.unwritable(path: cache.path, reason: error.localizedDescription)
+        }
+        let fd = open(file.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw NotebookError.unwritable(path: file.path, reason: String(cString: strerror(errno))) }
+        let lock = ProjectLock(descriptor: fd)
+        if flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            let holder = lock.holder()
+            guard wait else { throw NotebookError.projectBusy(holder: holder, lockFile: file.path) }
+            onWaiting?(holder)
+            while flock(fd, LOCK_EX) != 0 {
+                guard errno == EINTR else { throw NotebookError.unwritable(path: file.path, reason: String(cString: strerror(errno))) }
+            }
+        }
+        let pid = Array("\(getpid())\n".utf8)
+        _ = ftruncate(fd, 0)
+        _ = pid.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
+        return lock
+    }
+
+    /// The pid written by the build that holds the lock.
+    private func holder() -> Int32? {
+        var buffer = [UInt8](repeating: 0, count: 32)
+        let n = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, 0) }
+        guard n > 0 else { return nil }
+        return Int32(String(decoding: buffer.prefix(n), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+}
