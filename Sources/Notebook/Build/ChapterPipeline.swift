@@ -13,6 +13,8 @@ struct ChapterPipeline: Sendable {
     /// own `limits:`).
     var isolation: ProcessIsolation
     var limits: ResourceLimits
+    /// `--allow-failures`: references to no label are warnings rather than errors.
+    var allowFailures: Bool
 
     /// A chapter's result and its line in the build summary.
     struct Outcome: Sendable {
@@ -37,7 +39,7 @@ struct ChapterPipeline: Sendable {
         }
 
         // Parse
-        let (document, parseDiagnostics) = ChapterParser().parse(text, file: displayPath)
+        let (document, parseDiagnostics) = ChapterParser(unresolvedReferencesAreWarnings: allowFailures).parse(text, file: displayPath)
         let (inputsKey, dataProblems) = InputsKey.compute(for: document, projectRoot: projectRoot)
         provenance.seed = document.frontMatter.seed
         provenance.inputsKey = inputsKey

@@ -35,7 +35,7 @@ public struct ReportBuilder: Sendable {
         let pipeline = ChapterPipeline(
             compiler: compiler, projectRoot: options.projectRoot, cache: options.cache, provenance: provenance,
             environmentKey: EnvironmentKey.compute(compilerVersion: compilerVersion, kit: kit), useCache: options.useCache,
-            isolation: isolation, limits: options.limits)
+            isolation: isolation, limits: options.limits, allowFailures: options.allowFailures)
         let slots = ResultSlots(count: files.count)
         let semaphore = DispatchSemaphore(value: options.jobs)
         let group = DispatchGroup()
@@ -69,7 +69,7 @@ public struct ReportBuilder: Sendable {
             guard let text = try? String(contentsOf: file, encoding: .utf8) else {
                 throw NotebookError.unreadable(path: path, reason: "not UTF-8 text")
             }
-            let (document, _) = ChapterParser().parse(text, file: path)
+            let (document, _) = ChapterParser(unresolvedReferencesAreWarnings: options.allowFailures).parse(text, file: path)
             let stored = options.output.appendingPathComponent("\(ResultsStore.folderName)/\(document.slug).json")
             let at = SourceLocation(file: path, line: 1, column: 1)
             guard let data = FileManager.default.contents(atPath: stored.path) else {

@@ -72,21 +72,28 @@ public struct SwiftCompiler: Sendable {
         return text.split(separator: "\n").first.map(String.init) ?? "unknown"
     }
 
-    /// Parses `file:line:col: severity: message` lines (llvm diagnostic style); lines in the
-    /// chapter get the block's indentation added to the column.
+    /// Parses `file:line:col: severity: message` lines (llvm diagnostic style) that name the
+    /// chapter; lines in the chapter get the block's indentation added to the column.
+    ///
+    /// The chapter's name is matched as a known prefix (in the spelling the compiler prints,
+    /// `ChapterProgram.compiledFile`), not cut at the first `:`, so that names holding `:`,
+    /// spaces or quotes still map to the chapter.
     static func diagnostics(in output: String, program: ChapterProgram) -> [Diagnostic] {
         var result: [Diagnostic] = []
+        let names = program.compiledFile == program.file ? [program.file] : [program.compiledFile, program.file]
+        let prefixes = names.map { Array(($0 + ":").utf8) }
         for line in output.split(separator: "\n") {
-            let parts = line.split(separator: ":", maxSplits: 4, omittingEmptySubsequences: false)
-            guard parts.count == 5, let lineNumber = Int(parts[1]), let column = Int(parts[2]) else { continue }
-            let severityText = parts[3].trimmingCharacters(in: .whitespaces)
+            let bytes = Array(line.utf8)
+            guard let prefix = prefixes.first(where: { bytes.starts(with: $0) }) else { continue }
+            let rest = String(decoding: bytes[prefix.count...], as: UTF8.self)
+            let parts = rest.split(separator: ":", maxSplits: 3, omittingEmptySubsequences: false)
+            guard parts.count == 4, let lineNumber = Int(parts[0]), let column = Int(parts[1]) else { continue }
+            let severityText = parts[2].trimmingCharacters(in: .whitespaces)
             guard let severity = Diagnostic.Severity(rawValue: severityText) else { continue }
-            let message = parts[4].trimmingCharacters(in: .whitespaces)
-            let file = String(parts[0])
-            guard file == program.file else { continue }
+            let message = parts[3].trimmingCharacters(in: .whitespaces)
             let indentation = program.block(containing: lineNumber).map { program.blocks[$0].indentation } ?? 0
             result.append(Diagnostic(
-                severity, at: SourceLocation(file: file, line: lineNumber, column: column + indentation), message))
+                severity, at: SourceLocation(file: program.file, line: lineNumber, column: column + indentation), message))
         }
         return result
     }

@@ -54,6 +54,20 @@ enum CommonMark {
         }
     }
 
+    /// Calls `visit` on every node of the document parsed from `markdown` (the document
+    /// included), parents before their children, in document order.
+    static func forEachNode(in markdown: String, _ visit: (OpaquePointer) -> Void) {
+        _ = withDocument(markdown) { _, document in
+            guard let iterator = cmark_iter_new(document) else { return }
+            defer { cmark_iter_free(iterator) }
+            while true {
+                let event = cmark_iter_next(iterator)
+                if event == CMARK_EVENT_DONE { break }
+                if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) { visit(node) }
+            }
+        }
+    }
+
     /// Renders Markdown to an HTML fragment.
     static func html(_ markdown: String) -> String {
         withDocument(markdown) { parser, document -> String in

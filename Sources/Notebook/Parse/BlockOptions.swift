@@ -76,6 +76,30 @@ public struct BlockOptions: Codable, Sendable, Equatable, Hashable {
         return nil
     }
 
+    /// Whether a `data` path leaves the project, judged on its text alone: it is absolute, or
+    /// its `..` components climb above the project root (`../x`, `chapters/../../x`).
+    /// Symbolic links are not followed here.
+    static func liesOutsideProject(_ path: String) -> Bool {
+        if path.hasPrefix("/") { return true }
+        var depth = 0
+        for component in path.split(separator: "/") {
+            switch component {
+            case ".": continue
+            case "..":
+                depth -= 1
+                if depth < 0 { return true }
+            default: depth += 1
+            }
+        }
+        return false
+    }
+
+    /// The error for a `data` path that leaves the project, at the option.
+    static func outsideProject(_ path: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, at: location, "data file '\(path)' lies outside the project",
+            hint: "data files are relative to the project root, e.g. chapters/data/x.csv")
+    }
+
     static func bool(_ text: String) -> Bool? {
         switch text.lowercased() {
         case "true", "yes", "on": return true

@@ -5,18 +5,30 @@ import CCmark
 /// Fenced blocks are found with cmark-gfm itself, so what counts as a fence is exactly what the
 /// renderer will treat as one. Only top-level ` ```swift ` fences are executed; fences nested
 /// in lists or quotes, and fences in other languages, are displayed only.
+///
+/// Besides option and front matter errors, the parser reports what makes a document read
+/// differently from what its author meant: a top-level fence that is never closed (cmark runs
+/// it to the end of the file), a label given to two blocks, a `@fig-…` reference to no label,
+/// and a `//| data:` path that leaves the project.
 public struct ChapterParser: Sendable {
+    /// Whether a `@fig-…` reference to no label of the chapter is a warning instead of an error
+    /// (for builds that go on despite failures).
+    public var unresolvedReferencesAreWarnings: Bool
+
     /// Creates a parser.
-    public init() {}
+    ///
+    /// - Parameter unresolvedReferencesAreWarnings: report `@fig-…` references to no label of
+    ///   the chapter as warnings, which do not stop the chapter, instead of errors.
+    public init(unresolvedReferencesAreWarnings: Bool = false) {
+        self.unresolvedReferencesAreWarnings = unresolvedReferencesAreWarnings
+    }
 
     /// Parses `text`, the content of the file shown to users as `file`.
     ///
     /// - Returns: the document and every problem found (the chapter may not run when any is an error).
     public func parse(_ text: String, file: String) -> (ChapterDocument, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-            $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
-        }
+        var lines = Self.lines(of: text).map(String.init)
         // Front matter: replaced by empty lines so that cmark's line numbers stay the file's.
         var frontMatter = FrontMatter()
         if lines.first == "---" {
@@ -32,10 +44,12 @@ public struct ChapterParser: Sendable {
         var defaults = BlockOptions()
         for (key, value) in frontMatter.defaults.sorted(by: { $0.key < $1.key }) { _ = defaults.set(key, to: value) }
 
-        let fences = Self.topLevelFences(in: lines.joined(separator: "\n"))
+        let markdown = lines.joined(separator: "\n")
+        let fences = Self.topLevelFences(in: markdown)
         var segments: [ChapterDocument.Segment] = []
         var nextLine = 1  // first line not yet assigned to a segment
         var executedCount = 0
+        var labelLines: [String: Int] = [:]  // where each label was first given
         for fence in fences {
             if fence.startLine > nextLine {
                 appendProse(lines, from: nextLine, to: fence.startLine - 1, into: &segments)
@@ -44,8 +58,19 @@ public struct ChapterParser: Sendable {
                 index: nil, language: fence.language, source: fence.content, optionLineCount: 0,
                 options: defaults, fenceLine: fence.startLine, firstLine: fence.startLine + 1,
                 indentation: fence.indentation)
-            if fence.language == "swift" {
-                parseOptions(of: &block, file: file, diagnostics: &diagnostics)
+            if !fence.isClosed {
+                // Its "code" is the rest of the file: report the fence alone, and never run it.
+                diagnostics.append(Self.unclosedFence(fence, file: file))
+            } else if fence.language == "swift" {
+                let values = parseOptions(of: &block, file: file, diagnostics: &diagnostics)
+                if let label = block.options.label, let at = values["label"] {
+                    if let first = labelLines[label] {
+                        diagnostics.append(Diagnostic(.error, at: at, "label '\(label)' is already used at line \(first)",
+                            hint: "labels name one block each; rename one of them"))
+                    } else {
+                        labelLines[label] = at.line
+                    }
+                }
                 if block.options.eval {
                     block.index = executedCount
                     executedCount += 1
@@ -55,6 +80,10 @@ public struct ChapterParser: Sendable {
             nextLine = fence.endLine + 1
         }
         if nextLine <= lines.count { appendProse(lines, from: nextLine, to: lines.count, into: &segments) }
+        // After an unclosed fence the rest of the file is code, so its labels are unknown.
+        if fences.allSatisfy(\.isClosed) {
+            diagnostics += unresolvedReferences(in: markdown, segments: segments, file: file)
+        }
 
         let slug = Self.slug(of: file)
         let title = frontMatter.title ?? Self.firstHeading(in: segments) ?? slug
@@ -66,8 +95,57 @@ public struct ChapterParser: Sendable {
         if !text.allSatisfy({ $0 == "\n" || $0 == " " }) { segments.append(.prose(text, line: from)) }
     }
 
+    /// The error for a top-level fence that cmark ran to the end of the file.
+    static func unclosedFence(_ fence: Fence, file: String) -> Diagnostic {
+        let run = String(repeating: String(fence.character), count: fence.length)
+        return Diagnostic(
+            .error, at: SourceLocation(file: file, line: fence.startLine, column: fence.indentation + 1),
+            "this \(run)\(fence.info) fence is never closed",
+            hint: "close it with \(run) on a line of its own; until then everything to the end of the file is its code")
+    }
+
+    /// `@fig-…` references in prose that name no block label of the chapter. A label with a
+    /// number after it (`fig-x-2`) names the second chart of the block labelled `fig-x`.
+    private func unresolvedReferences(
+        in markdown: String, segments: [ChapterDocument.Segment], file: String
+    ) -> [Diagnostic] {
+        let references = CrossReference.find(in: markdown)
+        guard !references.isEmpty else { return [] }
+        var labels: [String] = []
+        for case .code(let block) in segments {
+            if let label = block.options.label, !labels.contains(label) { labels.append(label) }
+        }
+        let known = Set(labels)
+        let figureLabels = labels.filter { $0.hasPrefix("fig-") }
+        var diagnostics: [Diagnostic] = []
+        for reference in references {
+            if known.contains(reference.label) { continue }
+            if let dash = reference.label.lastIndex(of: "-"), let n = Int(reference.label[reference.label.index(after: dash)...]),
+                n >= 2, known.contains(String(reference.label[..<dash]))
+            {
+                continue
+            }
+            let hint: String
+            if let suggestion = Suggestion.closest(to: reference.label, in: figureLabels) {
+                hint = "did you mean @\(suggestion)?"
+            } else if !figureLabels.isEmpty {
+                hint = "figure labels in this chapter: " + figureLabels.joined(separator: ", ")
+            } else {
+                hint = "no block of this chapter has a figure label; give the block that shows the chart `//| label: \(reference.label)`"
+            }
+            diagnostics.append(Diagnostic(
+                unresolvedReferencesAreWarnings ? .warning : .error,
+                at: SourceLocation(file: file, line: reference.line, column: reference.column),
+                "@\(reference.label) refers to no label in this chapter", hint: hint))
+        }
+        return diagnostics
+    }
+
     /// Reads the leading `//| key: value` lines of a Swift block.
-    private func parseOptions(of block: inout CodeBlock, file: String, diagnostics: inout [Diagnostic]) {
+    ///
+    /// - Returns: where the value of each option that was set is written.
+    private func parseOptions(of block: inout CodeBlock, file: String, diagnostics: inout [Diagnostic]) -> [String: SourceLocation] {
+        var values: [String: SourceLocation] = [:]
         var seen: Set<String> = []
         for (offset, line) in block.source.enumerated() {
             let trimmed = line.drop(while: { $0 == " " || $0 == "\t" })
@@ -92,27 +170,46 @@ public struct ChapterParser: Sendable {
             if !seen.insert(key).inserted {
                 diagnostics.append(Diagnostic(.error, at: at, "the option '\(key)' is given twice", hint: "keep one of them"))
             }
+            let valueColumn = at.column + (line.distance(from: line.startIndex, to: colon) - (keyStart)) + 1
+                + String(body[body.index(after: colon)...]).prefix(while: { $0 == " " }).count
+            let valueAt = SourceLocation(file: file, line: lineNumber, column: valueColumn)
             if let expected = block.options.set(key, to: value) {
-                let valueColumn = at.column + (line.distance(from: line.startIndex, to: colon) - (keyStart)) + 1
-                    + String(body[body.index(after: colon)...]).prefix(while: { $0 == " " }).count
-                diagnostics.append(Diagnostic(.error, at: SourceLocation(file: file, line: lineNumber, column: valueColumn),
-                    "invalid value '\(value)' for '\(key)': expected \(expected)"))
+                diagnostics.append(Diagnostic(.error, at: valueAt, "invalid value '\(value)' for '\(key)': expected \(expected)"))
+                continue
+            }
+            values[key] = valueAt
+            if key == "data" {
+                // Paths that leave the project are reported and dropped, so that nothing reads them.
+                for path in block.options.data where BlockOptions.liesOutsideProject(path) {
+                    diagnostics.append(BlockOptions.outsideProject(path, at: at))
+                }
+                block.options.data.removeAll(where: BlockOptions.liesOutsideProject)
             }
         }
+        return values
     }
 
     /// A fenced code block found by cmark at the top level of the document.
     struct Fence {
+        /// The first word of the info string, lowercased.
         var language: String
         var startLine: Int
         var endLine: Int
         var indentation: Int
         var content: [String]
+        /// The fence character, `` ` `` or `~`, and how many open the block.
+        var character: Character = "`"
+        var length = 3
+        /// The first word of the info string as written.
+        var info = ""
+        /// False when no closing fence was found: cmark then ran the block to the end of the file.
+        var isClosed = true
     }
 
     /// The fenced code blocks that are direct children of the document, in order.
     static func topLevelFences(in markdown: String) -> [Fence] {
         var fences: [Fence] = []
+        let lines = Self.lines(of: markdown)
         CommonMark.forEachTopLevelNode(in: markdown) { current in
             var fenceLength: Int32 = 0, fenceOffset: Int32 = 0
             var fenceCharacter: CChar = 0
@@ -124,14 +221,36 @@ public struct ChapterParser: Sendable {
             var literal = cmark_node_get_literal(current).map { String(cString: $0) } ?? ""
             if literal.hasSuffix("\n") { literal.removeLast() }
             let content = literal.isEmpty ? [] : literal.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            let startLine = Int(cmark_node_get_start_line(current))
+            let endLine = Int(cmark_node_get_end_line(current))
+            let character: Character = fenceCharacter == CChar(UInt8(ascii: "~")) ? "~" : "`"
+            let length = max(3, Int(fenceLength))
+            // cmark ends a fence that is never closed at the end of the document; a closed one
+            // ends on its closing line.
+            let isClosed = endLine > startLine && endLine <= lines.count
+                && Self.isClosingFence(lines[endLine - 1], character: character, length: length)
             fences.append(Fence(
-                language: language.lowercased(),
-                startLine: Int(cmark_node_get_start_line(current)),
-                endLine: Int(cmark_node_get_end_line(current)),
-                indentation: Int(cmark_node_get_start_column(current)) - 1,
-                content: content))
+                language: language.lowercased(), startLine: startLine, endLine: endLine,
+                indentation: Int(cmark_node_get_start_column(current)) - 1, content: content,
+                character: character, length: length, info: language, isClosed: isClosed))
         }
         return fences
+    }
+
+    /// Whether `line` closes a fence opened by `length` times `character` (CommonMark: at most
+    /// three spaces of indentation, at least as many of the same character, then only spaces).
+    static func isClosingFence(_ line: Substring, character: Character, length: Int) -> Bool {
+        let indentation = line.prefix(while: { $0 == " " }).count
+        guard indentation <= 3 else { return false }
+        let rest = line.dropFirst(indentation)
+        let run = rest.prefix(while: { $0 == character }).count
+        return run >= length && rest.dropFirst(run).allSatisfy { $0 == " " || $0 == "\t" || $0 == "\r" }
+    }
+
+    /// The lines of `text`, ended by LF, CRLF or CR as in CommonMark (a CRLF is one `Character`,
+    /// so splitting on `"\n"` alone would keep a Windows file in one line).
+    static func lines(of text: String) -> [Substring] {
+        text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
     }
 
     static func slug(of file: String) -> String {

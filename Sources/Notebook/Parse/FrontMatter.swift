@@ -135,6 +135,10 @@ public struct FrontMatter: Codable, Sendable, Equatable {
                     } else if let expected = probe.set(name, to: v.string ?? "") {
                         diagnostics.append(Diagnostic(.error, at: location(of: v, file: file, firstLine: firstLine),
                             "invalid value for '\(name)': expected \(expected)"))
+                    } else if probe.data.contains(where: BlockOptions.liesOutsideProject) {
+                        for path in probe.data where BlockOptions.liesOutsideProject(path) {
+                            diagnostics.append(BlockOptions.outsideProject(path, at: keyAt))
+                        }
                     } else {
                         result.defaults[name] = v.string ?? ""
                     }

@@ -49,18 +49,36 @@ public struct ChapterProgram: Sendable, Equatable {
         blocks.firstIndex { line >= $0.firstLine && line <= $0.lastLine }
     }
 
-    /// A Swift string literal for `text`.
+    /// The chapter file as the compiler names it in diagnostics, `#filePath` and debug
+    /// information: swiftc takes the text between the quotes of `#sourceLocation(file: "…")`
+    /// without decoding its escapes, so a `"` or `\` in the file name appears escaped
+    /// (`02 a\"b.md`). Equal to `file` for every name without quotes, backslashes or control
+    /// characters.
+    public var compiledFile: String { Self.escaped(file) }
+
+    /// A Swift string literal for `text`: a valid literal whatever the text holds.
     static func literal(_ text: String) -> String {
-        var out = "\""
+        "\"" + escaped(text) + "\""
+    }
+
+    /// `text` with `"` and `\` escaped and control characters (which a string literal cannot
+    /// hold) written as escapes; everything else, non-ASCII included, as it is.
+    static func escaped(_ text: String) -> String {
+        var out = ""
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
             case "\\": out += "\\\\"
             case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\0": out += "\\0"
+            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value):
+                out += "\\u{" + String(scalar.value, radix: 16) + "}"
             default: out.unicodeScalars.append(scalar)
             }
         }
-        return out + "\""
+        return out
     }
 
     public static func == (a: ChapterProgram, b: ChapterProgram) -> Bool {

@@ -107,7 +107,7 @@ public struct ReportRenderer: Sendable {
         _ results: [ChapterResult], current: Int?, pageTitle: String, body: String, source: String
     ) -> [String: Any] {
         let chapters: [[String: Any]] = results.enumerated().map { i, r in
-            ["href": "\(r.slug).html", "number": String(i + 1), "title": r.title,
+            ["href": LinkPath.page(r.slug), "number": String(i + 1), "title": r.title,
              "current": i == current, "status": r.status.rawValue]
         }
         var context: [String: Any] = [
@@ -115,8 +115,8 @@ public struct ReportRenderer: Sendable {
             "version": version, "source": source,
         ]
         if let i = current {
-            if i > 0 { context["previous"] = ["href": "\(results[i - 1].slug).html", "title": results[i - 1].title] }
-            if i + 1 < results.count { context["next"] = ["href": "\(results[i + 1].slug).html", "title": results[i + 1].title] }
+            if i > 0 { context["previous"] = ["href": LinkPath.page(results[i - 1].slug), "title": results[i - 1].title] }
+            if i + 1 < results.count { context["next"] = ["href": LinkPath.page(results[i + 1].slug), "title": results[i + 1].title] }
         }
         return context
     }
@@ -136,7 +136,7 @@ public struct ReportRenderer: Sendable {
             "figureCount": results.reduce(0) { $0 + $1.figures.count },
             "failedCount": failed > 0 ? String(failed) : false,
             "chapters": results.map { r -> [String: Any] in
-                ["href": "\(r.slug).html", "title": r.title, "status": r.status.rawValue,
+                ["href": LinkPath.page(r.slug), "title": r.title, "status": r.status.rawValue,
                  "failed": r.status == .failed, "blockCount": r.blocks.filter { $0.index != nil }.count,
                  "figureCount": r.figures.count, "claimCount": r.claims.isEmpty ? false : String(r.claims.count) as Any]
             },
@@ -157,7 +157,7 @@ public struct ReportRenderer: Sendable {
             "totals": verdicts.map { v in entries.filter { $0.1.verdict == v }.count },
             "claims": entries.map { result, claim -> [String: Any] in
                 var context: [String: Any] = [
-                    "id": claim.id, "href": "\(result.slug).html#\(claim.anchor)", "statement": claim.statement,
+                    "id": claim.id, "href": LinkPath.page(result.slug, anchor: claim.anchor), "statement": claim.statement,
                     "source": claim.source ?? "", "verdict": claim.verdict.rawValue,
                     "verdictClass": Self.cssClass(claim.verdict), "isExpected": claim.isExpected,
                 ]
@@ -224,7 +224,9 @@ public struct ReportRenderer: Sendable {
                 let anchor = figure.label ?? "figure-\(figure.number)"
                 figureAnchors[figure.number] = anchor
                 let context: [String: Any] = [
-                    "number": figure.number, "captionHTML": prose.inlineHTML(figure.caption ?? ""), "image": figure.image,
+                    // `image` is the link to the figure (the file keeps its name).
+                    "number": figure.number, "captionHTML": prose.inlineHTML(figure.caption ?? ""),
+                    "image": LinkPath.encoded(figure.image),
                     "alt": renderer.altText(figure.chart), "width": size.0, "height": size.1, "anchor": anchor,
                 ]
                 return ["figure": context]

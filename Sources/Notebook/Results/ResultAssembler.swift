@@ -146,12 +146,17 @@ struct ResultAssembler {
                             "the block ran longer than \(NumberFormatting.significant(timeout.seconds)) s and was stopped",
                             hint: "make it faster, or raise the limit with `//| timeout: SECONDS` (or `timeout:` in the front matter for the whole chapter)"))
                     } else if let limit = run.limitExceeded {
-                        let crash = CrashReport.parse(stderr: run.stderr, chapterFile: document.file)
+                        let crash = CrashReport.parse(stderr: run.stderr, chapterFile: ChapterProgram.escaped(document.file))
+                        let location = crash?.location.map { SourceLocation(file: document.file, line: $0.line, column: $0.column) }
                         blockDiagnostics[failing].append(Diagnostic(
-                            .error, at: crash?.location ?? blockStart, limit.message, hint: limit.hint))
-                    } else if let crash = CrashReport.parse(stderr: run.stderr, chapterFile: document.file) {
+                            .error, at: location ?? blockStart, limit.message, hint: limit.hint))
+                    } else if let crash = CrashReport.parse(
+                        stderr: run.stderr, chapterFile: ChapterProgram.escaped(document.file))
+                    {
+                        // Debug information names the file as the compiler spelt it (`ChapterProgram.compiledFile`).
+                        let location = crash.location.map { SourceLocation(file: document.file, line: $0.line, column: $0.column) }
                         blockDiagnostics[failing].append(Diagnostic(
-                            .error, at: crash.location ?? blockStart, "runtime trap: \(crash.message)",
+                            .error, at: location ?? blockStart, "runtime trap: \(crash.message)",
                             hint: "the statement at this line stopped the program; later blocks were not run"))
                     } else {
                         blockDiagnostics[failing].append(Diagnostic(

@@ -17,6 +17,27 @@ struct SwiftCompilerTests {
         #expect(diagnostics[0].severity == .error)
     }
 
+    @Test(arguments: ["chapters/02 a:b.md", "chapters/02 a#b?c%d\"e'.md", "chapters/x\\y: z.md", "chapters/1:2:3.md"])
+    func chapterNamesWithColonsSpacesAndQuotesStillMapToTheirLines(file: String) throws {
+        let (document, _) = ChapterParser().parse("# T\n\n  ```swift\n  let x: Int = \"s\"\n  ```\n", file: file)
+        let program = ChapterProgram(document: document)
+        // swiftc prints the name as written in the directive's literal, escapes and all.
+        let output = """
+            \(program.compiledFile):4:14: error: cannot convert value of type 'String' to specified type 'Int'
+            \(program.compiledFile):4:3: warning: a warning: with colons
+            chapters/other.md:4:14: error: elsewhere
+            \(program.compiledFile)x:4:14: error: a longer name
+            """
+        let diagnostics = SwiftCompiler.diagnostics(in: output, program: program)
+        #expect(diagnostics.count == 2)
+        let error = try #require(diagnostics.first)
+        #expect(error.location == SourceLocation(file: file, line: 4, column: 16))
+        #expect(error.severity == .error)
+        #expect(error.message == "cannot convert value of type 'String' to specified type 'Int'")
+        #expect(diagnostics.last?.message == "a warning: with colons")
+        #expect(diagnostics.last?.location == SourceLocation(file: file, line: 4, column: 5))
+    }
+
     @Test func theProgramPlacesEachBlockAfterASourceLocationDirective() {
         let (document, _) = ChapterParser().parse("```swift\nlet a = 1\n```\n\n```swift\n//| echo: false\nprint(a)\n```\n", file: "chapters/b.md")
         let program = ChapterProgram(document: document)

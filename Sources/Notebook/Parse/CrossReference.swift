@@ -1,0 +1,116 @@
+import CCmark
+
+/// A citation of a figure in a chapter's prose, `@fig-label`, found where the renderer links it:
+/// in text, not in code spans, code blocks, raw HTML or autolinks.
+struct CrossReference: Sendable, Equatable {
+    /// The cited label, e.g. `fig-norms`.
+    var label: String
+    /// The 1-based line of the `@`.
+    var line: Int
+    /// The 1-based column of the `@`, in characters.
+    var column: Int
+
+    /// What starts a reference.
+    static let marker = "@fig-"
+
+    /// The references of `markdown` in order.
+    ///
+    /// cmark decides what is text. Its source positions for inline nodes are not exact (a
+    /// paragraph's continuation line loses its indentation, and lines are miscounted after a
+    /// code span that spans lines), so positions are not taken from it: every `@fig-` of the
+    /// file is first given its own spelling of the same length and character classes
+    /// (`@fig-` → `@kqa-`), the document is parsed once more, and each spelling found in a
+    /// text node names an occurrence whose line and column are known exactly.
+    static func find(in markdown: String) -> [CrossReference] {
+        let bytes = Array(markdown.utf8)
+        let marker = Array(Self.marker.utf8)
+        // Every `@fig-` with a name after it, by byte offset.
+        var occurrences: [(offset: Int, label: String)] = []
+        var existing: Set<[UInt8]> = []  // `@xyz-` spellings already in the file
+        var i = 0
+        while i < bytes.count {
+            guard bytes[i] == UInt8(ascii: "@") else { i += 1; continue }
+            if let spelling = Self.spelling(in: bytes, at: i) { existing.insert(spelling) }
+            if i + marker.count <= bytes.count, bytes[i..<(i + marker.count)].elementsEqual(marker) {
+                if let label = Self.label(in: bytes, after: i + marker.count) { occurrences.append((i, label)) }
+                i += marker.count
+            } else {
+                i += 1
+            }
+        }
+        guard !occurrences.isEmpty else { return [] }
+
+        // Give each occurrence a spelling that appears nowhere else in the file.
+        var tokenised = bytes
+        var occurrenceOfSpelling: [[UInt8]: Int] = [:]
+        let letters = Array("abcdefghijklmnopqrstuvxyz".utf8)  // no `w`: nothing like `www.` for the autolinker
+        var code = 0
+        for (k, occurrence) in occurrences.enumerated() {
+            var spelling: [UInt8]
+            repeat {
+                guard code < letters.count * letters.count * letters.count else { return [] }
+                spelling = [UInt8(ascii: "@"), letters[code / (letters.count * letters.count)],
+                            letters[(code / letters.count) % letters.count], letters[code % letters.count], UInt8(ascii: "-")]
+                code += 1
+            } while existing.contains(spelling)
+            tokenised.replaceSubrange(occurrence.offset..<(occurrence.offset + spelling.count), with: spelling)
+            occurrenceOfSpelling[spelling] = k
+        }
+
+        // The occurrences whose spelling cmark leaves in a text node.
+        var cited: Set<Int> = []
+        CommonMark.forEachNode(in: String(decoding: tokenised, as: UTF8.self)) { node in
+            guard cmark_node_get_type(node) == CMARK_NODE_TEXT,
+                let literal = cmark_node_get_literal(node).map({ Array(String(cString: $0).utf8) })
+            else { return }
+            // The text of an autolink (`<https://…>`, `a@b.org`) is its address, not prose.
+            if let parent = cmark_node_parent(node), cmark_node_get_type(parent) == CMARK_NODE_LINK,
+                let url = cmark_node_get_url(parent).map({ Array(String(cString: $0).utf8) }),
+                url == literal || url == Array("mailto:".utf8) + literal
+            {
+                return
+            }
+            for j in literal.indices where literal[j] == UInt8(ascii: "@") {
+                if let spelling = Self.spelling(in: literal, at: j), let k = occurrenceOfSpelling[spelling] {
+                    cited.insert(k)
+                }
+            }
+        }
+
+        // Lines and columns of the cited occurrences.
+        var references: [CrossReference] = []
+        var line = 1, lineStart = 0, scanned = 0
+        for (k, occurrence) in occurrences.enumerated() where cited.contains(k) {
+            while scanned < occurrence.offset {
+                if bytes[scanned] == UInt8(ascii: "\n") {
+                    line += 1
+                    lineStart = scanned + 1
+                }
+                scanned += 1
+            }
+            let column = String(decoding: bytes[lineStart..<occurrence.offset], as: UTF8.self).count + 1
+            references.append(CrossReference(label: occurrence.label, line: line, column: column))
+        }
+        return references
+    }
+
+    /// `@` followed by three lowercase ASCII letters and `-`, at `i`.
+    private static func spelling(in bytes: [UInt8], at i: Int) -> [UInt8]? {
+        guard i + 5 <= bytes.count, bytes[i] == UInt8(ascii: "@"), bytes[i + 4] == UInt8(ascii: "-"),
+            bytes[(i + 1)..<(i + 4)].allSatisfy({ $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") })
+        else { return nil }
+        return Array(bytes[i..<(i + 5)])
+    }
+
+    /// The label of a reference whose name starts at byte `start`, by the renderer's rule
+    /// (`ProseRenderer.linkingReferences`): letters, digits, `-` and `_`, without trailing `-`
+    /// or `_` (a sentence may end right after it). Nil when the name is empty.
+    private static func label(in bytes: [UInt8], after start: Int) -> String? {
+        var end = start
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
+        var name = String(String(decoding: bytes[start..<end], as: UTF8.self)
+            .prefix(while: { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }))
+        while name.hasSuffix("-") || name.hasSuffix("_") { name.removeLast() }
+        return name.isEmpty ? nil : "fig-" + name
+    }
+}
