@@ -75,7 +75,7 @@ public struct ChapterRunner: Sendable {
         var child = ChildProcess(
             command: isolation.chapter(
                 binary.path, projectRoot: projectRoot.path,
-                readOnly: [projectRoot.path, workDirectory.path, binary.deletingLastPathComponent().path] + readOnly.map(\.path),
+                readOnly: Array(Set([projectRoot.path, workDirectory.path, binary.deletingLastPathComponent().path] + readOnly.map(\.path))),
                 writable: [scratch.path, events.path], limits: limitArguments),
             environment: environment)
         child.perBlockOutput = Int(clamping: limits.blockOutput.bytes)
