@@ -98,6 +98,21 @@ struct SafetyEndToEndTests {
         #expect(leftovers.isEmpty)
     }
 
+    @Test func aBuildKilledWhileCompilingTakesTheCompilerWithIt() throws {
+        let project = try FixtureProject.make(["01-good.md": Self.good])
+        let token = UUID().uuidString
+        let running = try CommandLine.start(["build"], in: project.root, environment: [ProcessTable.tokenVariable: token])
+        let compiling = ProcessTable.wait(token: token, seconds: 120) { processes in
+            processes.contains { $0.command.contains("swift-frontend") }
+        }
+        #expect(compiling, "the compiler was never seen running")
+        kill(running.process.processIdentifier, SIGKILL)
+        _ = try running.wait()
+        let gone = ProcessTable.wait(token: token, seconds: 2) { $0.isEmpty }
+        #expect(gone, "left running: \(ProcessTable.live(withToken: token).map(\.command))")
+        #expect(!project.exists("output"))
+    }
+
     @Test func leftoversOfKilledBuildsAreRemovedByTheNextBuild() throws {
         let project = try FixtureProject.make(["01-good.md": Self.good])
         // A pid that is certainly dead: a process that ran and was waited for.

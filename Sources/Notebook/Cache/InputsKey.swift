@@ -58,6 +58,7 @@ struct EnvironmentKey {
         hash.update(ReportBuilder.version)
         hash.update(compilerVersion)
         hash.update(kit.fingerprint)
+        hash.update(BLASKernels.environmentValue(ProcessInfo.processInfo.environment) ?? "auto")
         return hash.hexDigest()
     }
 }

@@ -63,6 +63,7 @@ public struct ChapterRunner: Sendable {
         // Reproducible numerics: one BLAS thread inside chapter programs.
         environment["OPENBLAS_NUM_THREADS"] = "1"
         environment["OMP_NUM_THREADS"] = "1"
+        environment["OPENBLAS_CORETYPE"] = BLASKernels.environmentValue(environment)
         // Traps print a JSON backtrace whose frames carry Markdown lines (see CrashReport).
         environment["SWIFT_BACKTRACE"] =
             "enable=yes,interactive=no,color=no,format=json,output-to=stderr,threads=crashed,registers=none,images=none,sanitize=yes"
