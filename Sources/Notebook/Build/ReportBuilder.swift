@@ -21,6 +21,7 @@ public struct ReportBuilder: Sendable {
     public func build(progress: @escaping @Sendable (BuildSummary.Chapter) -> Void = { _ in }) throws -> BuildSummary {
         let files = try chapterFiles()
         try outputGuard.check(options.output, shownAs: displayPath(of: options.output))
+        BuildLifecycle.shared.building(report: options.output)
         let lock = try ProjectLock.acquire(cache: options.cache, wait: options.waitForLock, onWaiting: options.onWaitingForLock)
         defer { withExtendedLifetime(lock) {} }
         LeftoverCleaner.clean(besides: options.output)

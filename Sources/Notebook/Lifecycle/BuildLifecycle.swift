@@ -19,6 +19,7 @@ public final class BuildLifecycle: @unchecked Sendable {
     private var temporaryFolders: Set<String> = []
     private var installedReports = 0
     private var interrupted = false
+    private var reportFolders: Set<String> = []
 
     init() {}
 
@@ -28,6 +29,14 @@ public final class BuildLifecycle: @unchecked Sendable {
         public var killedChildren: Int
         /// Whether a new report had already replaced the previous one when the interruption came.
         public var reportReplaced: Bool
+        /// Whether the report folder the build was writing holds a (previous) report.
+        public var previousReportExists: Bool
+
+        /// The one line a user reads.
+        public var message: String {
+            if reportReplaced { return "interrupted; the new report was already in place" }
+            return previousReportExists ? "interrupted; previous report kept" : "interrupted; no report was written"
+        }
     }
 
     /// Kills every running child's process group, removes every registered temporary folder and
@@ -41,7 +50,8 @@ public final class BuildLifecycle: @unchecked Sendable {
         let killed = children.count
         for path in temporaryFolders { BuildLifecycle.removeOwnedFolder(atPath: path) }
         temporaryFolders.removeAll()
-        return Interruption(killedChildren: killed, reportReplaced: installedReports > 0)
+        let previous = reportFolders.contains { ReportMarker.isPresent(in: URL(fileURLWithPath: $0)) }
+        return Interruption(killedChildren: killed, reportReplaced: installedReports > 0, previousReportExists: previous)
     }
 
     /// Whether `interrupt()` was called.
@@ -66,6 +76,13 @@ public final class BuildLifecycle: @unchecked Sendable {
     func finished(_ pid: pid_t) {
         lock.lock()
         children.remove(pid)
+        lock.unlock()
+    }
+
+    /// Records the report folder a build writes (for the message after an interruption).
+    func building(report folder: URL) {
+        lock.lock()
+        reportFolders.insert(folder.path)
         lock.unlock()
     }
 

@@ -99,20 +99,12 @@ public struct FrontMatter: Codable, Sendable, Equatable {
                         "timeout must be a positive number of seconds", hint: "write e.g. `timeout: 300`"))
                 }
             case "limits":
-                guard let limits = value.mapping else {
-                    diagnostics.append(Diagnostic(.error, at: at, "limits must be a mapping",
-                        hint: "write e.g. `limits: {memory: 8 GiB, cpu-time: 900}`"))
-                    continue
+                var limits = Limits()
+                readSettings(value, at: at, keys: Limits.keys, what: "limit", example: "`limits: {memory: 8 GiB, cpu-time: 900}`",
+                    file: file, firstLine: firstLine, diagnostics: &diagnostics) { name, text, _ in
+                    limits.set(name, to: text).map { "invalid value '\(text)' for the limit '\(name)': expected \($0)" }
                 }
-                for (k, v) in limits {
-                    let name = k.string ?? ""
-                    if !Limits.keys.contains(name) {
-                        diagnostics.append(unknownKey(name, known: Limits.keys, at: location(of: k, file: file, firstLine: firstLine), what: "limit"))
-                    } else if let expected = result.limits.set(name, to: v.string ?? "") {
-                        diagnostics.append(Diagnostic(.error, at: location(of: v, file: file, firstLine: firstLine),
-                            "invalid value '\(v.string ?? "")' for the limit '\(name)': expected \(expected)"))
-                    }
-                }
+                result.limits = limits
             case "sandbox":
                 if let flag = value.string.flatMap(BlockOptions.bool) {
                     result.sandbox = flag
@@ -121,33 +113,45 @@ public struct FrontMatter: Codable, Sendable, Equatable {
                         "sandbox must be true or false"))
                 }
             case "defaults":
-                guard let defaults = value.mapping else {
-                    diagnostics.append(Diagnostic(.error, at: at, "defaults must be a mapping of block options",
-                        hint: "write e.g. `defaults: {echo: false}`"))
-                    continue
-                }
-                for (k, v) in defaults {
-                    let name = k.string ?? ""
+                var defaults: [String: String] = [:]
+                var outside: [Diagnostic] = []
+                readSettings(value, at: at, keys: BlockOptions.keys, what: "block option", example: "`defaults: {echo: false}`",
+                    file: file, firstLine: firstLine, diagnostics: &diagnostics) { name, text, keyAt in
                     var probe = BlockOptions()
-                    let keyAt = location(of: k, file: file, firstLine: firstLine)
-                    if !BlockOptions.keys.contains(name) {
-                        diagnostics.append(unknownKey(name, known: BlockOptions.keys, at: keyAt, what: "block option"))
-                    } else if let expected = probe.set(name, to: v.string ?? "") {
-                        diagnostics.append(Diagnostic(.error, at: location(of: v, file: file, firstLine: firstLine),
-                            "invalid value for '\(name)': expected \(expected)"))
-                    } else if probe.data.contains(where: BlockOptions.liesOutsideProject) {
-                        for path in probe.data where BlockOptions.liesOutsideProject(path) {
-                            diagnostics.append(BlockOptions.outsideProject(path, at: keyAt))
-                        }
-                    } else {
-                        result.defaults[name] = v.string ?? ""
-                    }
+                    if let expected = probe.set(name, to: text) { return "invalid value for '\(name)': expected \(expected)" }
+                    let escaping = probe.data.filter(BlockOptions.liesOutsideProject)
+                    outside += escaping.map { BlockOptions.outsideProject($0, at: keyAt) }
+                    if escaping.isEmpty { defaults[name] = text }
+                    return nil
                 }
+                diagnostics += outside
+                result.defaults = defaults
             default:
                 diagnostics.append(unknownKey(key, known: keys, at: at, what: "front matter key"))
             }
         }
         return result
+    }
+
+    /// Reads a nested mapping of settings (`limits:`, `defaults:`): an unknown key, or a value
+    /// `apply` rejects (it returns the message), is an error at its place.
+    private static func readSettings(
+        _ node: Node, at: SourceLocation, keys: [String], what: String, example: String, file: String, firstLine: Int,
+        diagnostics: inout [Diagnostic], apply: (_ key: String, _ value: String, _ keyAt: SourceLocation) -> String?
+    ) {
+        guard let mapping = node.mapping else {
+            diagnostics.append(Diagnostic(.error, at: at, "this must be a mapping of \(what)s", hint: "write e.g. \(example)"))
+            return
+        }
+        for (keyNode, valueNode) in mapping {
+            let name = keyNode.string ?? ""
+            let keyAt = location(of: keyNode, file: file, firstLine: firstLine)
+            if !keys.contains(name) {
+                diagnostics.append(unknownKey(name, known: keys, at: keyAt, what: what))
+            } else if let problem = apply(name, valueNode.string ?? "", keyAt) {
+                diagnostics.append(Diagnostic(.error, at: location(of: valueNode, file: file, firstLine: firstLine), problem))
+            }
+        }
     }
 
     static func unknownKey(_ key: String, known: [String], at location: SourceLocation, what: String) -> Diagnostic {

@@ -40,6 +40,7 @@ public struct ReportVerifier: Sendable {
         let builder = ReportBuilder(options: options)
         _ = try builder.chapterFiles()
         if record { try builder.outputGuard.check(options.output, shownAs: builder.displayPath(of: options.output)) }
+        BuildLifecycle.shared.building(report: options.output)
         let lock = try ProjectLock.acquire(cache: options.cache, wait: options.waitForLock, onWaiting: options.onWaitingForLock)
         defer { withExtendedLifetime(lock) {} }
         // The rebuild's scratch lives in the cache (removed at the end, on interruption, or by

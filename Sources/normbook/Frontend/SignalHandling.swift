@@ -15,8 +15,7 @@ enum SignalHandling {
         let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
         source.setEventHandler {
             let outcome = BuildLifecycle.shared.interrupt()
-            FileOutput.standardError.write(
-                outcome.reportReplaced ? "\ninterrupted; the new report was already in place\n" : "\ninterrupted; previous report kept\n")
+            FileOutput.standardError.write("\n" + outcome.message + "\n")
             exit(128 + signalNumber)
         }
         source.resume()
