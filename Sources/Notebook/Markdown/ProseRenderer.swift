@@ -41,7 +41,9 @@ struct ProseRenderer {
 
     /// Replaces each `` `{swift} expr` `` span by a placeholder, in order.
     static func protectingInlineValues(_ markdown: String) -> (String, Int) {
-        guard markdown.contains("{swift} ") else { return (markdown, 0) }
+        guard markdown.contains(InlineExpression.prefix) || markdown.contains(InlineExpression.volatilePrefix) else {
+            return (markdown, 0)
+        }
         var count = 0
         var inFence = false
         let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
