@@ -91,4 +91,34 @@ struct CacheEndToEndTests {
             #expect(error.description.contains("stale"))
         }
     }
+
+    @Test func aRebuildThatChangesOnlyVolatileContentKeepsTheReportsBytes() throws {
+        let chapter = """
+            # Timing
+
+            ```swift
+            //| volatile: true
+            import Foundation
+            print("now:", Date().timeIntervalSince1970)
+            ```
+
+            It is `{swift volatile} Date().timeIntervalSince1970` and `{swift} 6 * 7`.
+            """
+        let project = try FixtureProject.make(["01-timing.md": chapter])
+        var options = project.options(allowFailures: false)
+        options.useCache = false
+        _ = try ReportBuilder(options: options).build()
+        let files = ["01-timing.html", "_results/01-timing.json"]
+        let before = try files.map { try project.read("output/\($0)") }
+        Thread.sleep(forTimeInterval: 0.05)
+        _ = try ReportBuilder(options: options).build()
+        #expect(try files.map { try project.read("output/\($0)") } == before, "a timing-only change rewrote the report")
+
+        // A change outside volatile content is written, with the new timings.
+        try project.write(chapter.replacingOccurrences(of: "6 * 7", with: "6 * 8"), to: "chapters/01-timing.md")
+        _ = try ReportBuilder(options: options).build()
+        let page = try project.read("output/01-timing.html")
+        #expect(page.contains(">48</span>") && page != before[0])
+        #expect(try project.read("output/_results/01-timing.json") != before[1])
+    }
 }

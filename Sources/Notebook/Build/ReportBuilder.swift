@@ -56,7 +56,7 @@ public struct ReportBuilder: Sendable {
         group.wait()
         if BuildLifecycle.shared.isInterrupted { throw NotebookError.interrupted }
         let outcomes = slots.values
-        return try write(outcomes.map(\.result), summaries: outcomes.map(\.summary))
+        return try write(keepingPreviousVolatileContent(outcomes.map(\.result)), summaries: outcomes.map(\.summary))
     }
 
     /// Renders stored results without compiling or running: each chapter must have a stored
@@ -125,6 +125,22 @@ public struct ReportBuilder: Sendable {
             summary.failedReportFolder = aside
         }
         return summary
+    }
+
+    /// `results`, where a chapter's new result differs from the one in the current report only
+    /// in volatile content (timings), replaced by the report's: the rebuilt report is then the
+    /// same bytes, so a rebuild of an unchanged project leaves a committed report untouched.
+    func keepingPreviousVolatileContent(_ results: [ChapterResult]) -> [ChapterResult] {
+        guard ReportMarker.isPresent(in: options.output) else { return results }
+        let store = ResultsStore()
+        return results.map { result in
+            let stored = options.output.appendingPathComponent("\(ResultsStore.folderName)/\(result.slug).json")
+            guard let data = FileManager.default.contents(atPath: stored.path),
+                let previous = try? store.decode(data, path: stored.path),
+                previous != result, previous.agreesOutsideVolatileContent(with: result)
+            else { return result }
+            return previous
+        }
     }
 
     /// What may be replaced by the report.

@@ -1,4 +1,5 @@
 import Foundation
+import NotebookProtocol
 import Testing
 
 @testable import Notebook
@@ -13,23 +14,46 @@ struct VolatileContentTests {
         #expect(VolatileContent.strippingRegions(from: a) != VolatileContent.strippingRegions(from: changedOutside))
     }
 
-    @Test func volatileBlocksKeepOnlyTheirStatusAndVerdicts() throws {
-        let block: [String: Any] = [
-            "index": 2, "line": 40, "code": "time()", "status": "succeeded", "options": ["volatile": true],
-            "outputs": [["kind": "text", "text": "12 µs"]],
-            "claims": [["id": "003-g", "verdict": "partly", "expected": "partly", "evidence": [["name": "µs", "value": 12]]]],
-        ]
-        let reduced = try #require(VolatileContent.reducing(["segments": [block]]) as? [String: Any])
-        let kept = try #require((reduced["segments"] as? [[String: Any]])?.first)
-        #expect(kept["outputs"] == nil)
-        let claim = try #require((kept["claims"] as? [[String: Any]])?.first)
-        #expect(claim["verdict"] as? String == "partly")
-        #expect(claim["evidence"] == nil)
+    /// A chapter with a volatile block (a timing and a claim on it), a volatile inline value
+    /// and a stable one.
+    static func timingChapter(microseconds: Double, verdict: Verdict = .partly, stable: Double = 3.5) -> ChapterResult {
+        var options = BlockOptions()
+        options.volatile = true
+        let claim = ClaimResult(
+            id: "003-g", statement: "slower", quote: nil, source: nil, verdict: verdict, expected: .partly,
+            evidence: [Evidence("µs", .number(microseconds))], rationale: "\(microseconds) µs", trials: nil, quorum: nil,
+            figures: [])
+        let block = BlockResult(
+            index: 0, language: "swift", code: "time()", line: 3, options: options, status: .succeeded,
+            outputs: [.text("\(microseconds) µs")], diagnostics: [], claims: [claim])
+        let prose = ChapterResult.Segment.prose(markdown: "`{swift volatile} t` and `{swift} n`", line: 8, inline: [
+            InlineValue(expression: "t", value: .number(microseconds), volatile: true),
+            InlineValue(expression: "n", value: .number(stable), volatile: nil),
+        ])
+        return ChapterResult(
+            file: "chapters/t.md", slug: "t", title: "T", status: .succeeded, segments: [.block(block), prose],
+            diagnostics: [], values: [:], provenance: Provenance(normbook: "0", compiler: "c", blas: "b", seed: 1))
+    }
 
-        let inline: [String: Any] = ["expression": "t", "value": ["number": 3.5], "volatile": true]
-        #expect((VolatileContent.reducing(inline) as? [String: Any])?["value"] == nil)
-        let stable: [String: Any] = ["expression": "n", "value": ["number": 3.5]]
-        #expect((VolatileContent.reducing(stable) as? [String: Any])?["value"] != nil)
+    @Test func volatileBlocksKeepOnlyTheirStatusAndVerdicts() throws {
+        let fast = Self.timingChapter(microseconds: 12), slow = Self.timingChapter(microseconds: 97)
+        #expect(fast != slow)
+        #expect(fast.agreesOutsideVolatileContent(with: slow))
+        // What must still agree: the verdicts, and everything that is not volatile.
+        #expect(!fast.agreesOutsideVolatileContent(with: Self.timingChapter(microseconds: 12, verdict: .refuted)))
+        #expect(!fast.agreesOutsideVolatileContent(with: Self.timingChapter(microseconds: 12, stable: 4.5)))
+
+        let reduced = fast.withoutVolatileContent()
+        let block = try #require(reduced.blocks.first)
+        #expect(block.outputs.isEmpty && block.claims.first?.evidence.isEmpty == true)
+        #expect(block.claims.first?.verdict == .partly)
+
+        // The results file the verifier compares is reduced by the same rule.
+        let store = ResultsStore()
+        let a = try #require(VolatileContent.reducing(resultsFile: try store.encode(fast)))
+        let b = try #require(VolatileContent.reducing(resultsFile: try store.encode(slow)))
+        #expect(a == b)
+        #expect(VolatileContent.reducing(resultsFile: Data("{\"not\": \"a result\"}".utf8)) == nil)
     }
 
     @Test func aVolatileBlockIsMarkedInItsOptions() {
