@@ -25,10 +25,7 @@ final class EventChannel: @unchecked Sendable {
         }
         // Line-buffered stdout: printed text reaches the host even if a later statement traps.
         setvbuf(stdout, nil, _IOLBF, 0)
-        encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(
-            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        encoder = JSONCoding.encoder()
     }
 
     /// Marks the start of block `index` in every stream.

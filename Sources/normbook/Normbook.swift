@@ -1,4 +1,5 @@
 import ArgumentParser
+import Notebook
 
 /// The `normbook` command: parses arguments, runs a subcommand, maps errors to exit codes.
 @main
@@ -6,7 +7,7 @@ struct Normbook: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "normbook",
         abstract: "Turn Markdown chapters with Swift blocks into an HTML report whose numbers, charts and verdicts come from running them.",
-        version: "0.1.0",
+        version: NotebookIdentity.version,
         subcommands: [Build.self, Verify.self],
         defaultSubcommand: nil)
 

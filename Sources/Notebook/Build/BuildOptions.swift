@@ -41,7 +41,7 @@ public struct BuildOptions: Sendable {
     public init(
         projectRoot: URL, chapters: String = "chapters", output: String = "output", cache: String = ".normbook-cache",
         jobs: Int = ProcessInfo.processInfo.activeProcessorCount, allowFailures: Bool = false,
-        title: String = "Norm regularization, fact-checked", theme: String? = nil
+        title: String = NotebookIdentity.defaultTitle, theme: String? = nil
     ) {
         func resolve(_ path: String) -> URL {
             path.hasPrefix("/") ? URL(fileURLWithPath: path) : projectRoot.appendingPathComponent(path)

@@ -3,9 +3,6 @@ import Foundation
 /// The whole pipeline: Parse → Plan → Execute → Results → Render → Write, for every chapter of
 /// a folder, chapters in parallel.
 public struct ReportBuilder: Sendable {
-    /// normbook's version, recorded in provenance and printed in the footer.
-    public static let version = "0.1.0"
-
     /// The build's settings.
     public var options: BuildOptions
 
@@ -31,7 +28,7 @@ public struct ReportBuilder: Sendable {
         let compiler = try SwiftCompiler(kit: kit, isolation: isolation)
         let compilerVersion = compiler.version()
         let provenance = Provenance(
-            normbook: Self.version, compiler: compilerVersion, blas: "OpenBLAS, 1 thread", seed: nil)
+            normbook: NotebookIdentity.version, compiler: compilerVersion, blas: "OpenBLAS, 1 thread", seed: nil)
 
         let pipeline = ChapterPipeline(
             compiler: compiler, projectRoot: options.projectRoot, cache: options.cache, provenance: provenance,
@@ -107,7 +104,7 @@ public struct ReportBuilder: Sendable {
         let staging = try writer.makeStaging()
         do {
             for result in results { try ResultsStore().write(result, toReport: staging) }
-            var renderer = ReportRenderer(reportTitle: options.title, version: Self.version, themeDirectory: options.theme)
+            var renderer = ReportRenderer(reportTitle: options.title, version: NotebookIdentity.version, themeDirectory: options.theme)
             renderer.figureCache = options.cache.appendingPathComponent("figures")
             try renderer.render(results, into: staging)
         } catch {

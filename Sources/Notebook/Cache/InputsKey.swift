@@ -55,7 +55,7 @@ struct EnvironmentKey {
     static func compute(compilerVersion: String, kit: ChapterKit) -> String {
         var hash = SHA256()
         hash.update("normbook-environment-1")
-        hash.update(ReportBuilder.version)
+        hash.update(NotebookIdentity.version)
         hash.update(compilerVersion)
         hash.update(kit.fingerprint)
         hash.update(BLASKernels.environmentValue(ProcessInfo.processInfo.environment) ?? "auto")

@@ -96,9 +96,7 @@ public struct ChapterRunner: Sendable {
             }
             return false
         }
-        let decoder = JSONDecoder()
-        decoder.nonConformingFloatDecodingStrategy = .convertFromString(
-            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        let decoder = JSONCoding.decoder()
         let lines = ((try? String(contentsOf: events, encoding: .utf8)) ?? "").split(separator: "\n")
         let decoded = lines.compactMap { try? decoder.decode(RuntimeEvent.self, from: Data($0.utf8)) }
         return Run(

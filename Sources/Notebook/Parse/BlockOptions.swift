@@ -1,3 +1,5 @@
+import NotebookProtocol
+
 /// The options of a Swift block, written as `//| key: value` lines at the top of the block
 /// (the convention of Quarto's `#|`).
 public struct BlockOptions: Codable, Sendable, Equatable, Hashable {
@@ -66,7 +68,7 @@ public struct BlockOptions: Codable, Sendable, Equatable, Hashable {
             }.filter { !$0.isEmpty }
         case "claim": claim = value
         case "expect":
-            let verdicts = ["holds", "refuted", "partly", "not testable"]
+            let verdicts = Verdict.allCases.map(\.rawValue)
             guard verdicts.contains(value) else { return "one of: " + verdicts.joined(separator: ", ") }
             expect = value
         case "quote": quote = value

@@ -1,4 +1,5 @@
 import Foundation
+import NotebookProtocol
 
 /// Reads and writes chapter results as canonical JSON: sorted keys, two-space indentation,
 /// non-finite numbers as the strings "nan", "inf", "-inf". The same result gives the same bytes.
@@ -11,22 +12,15 @@ public struct ResultsStore: Sendable {
 
     /// The canonical bytes of a result.
     public func encode(_ result: ChapterResult) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(
-            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        var data = try encoder.encode(result)
+        var data = try JSONCoding.encoder(pretty: true).encode(result)
         data.append(0x0A)
         return data
     }
 
     /// Decodes a result.
     public func decode(_ data: Data, path: String) throws -> ChapterResult {
-        let decoder = JSONDecoder()
-        decoder.nonConformingFloatDecodingStrategy = .convertFromString(
-            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         do {
-            return try decoder.decode(ChapterResult.self, from: data)
+            return try JSONCoding.decoder().decode(ChapterResult.self, from: data)
         } catch {
             throw NotebookError.invalidResults(path: path, reason: String(describing: error))
         }

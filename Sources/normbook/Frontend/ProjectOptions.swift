@@ -18,7 +18,7 @@ struct ProjectOptions: ParsableArguments {
     var jobs: Int?
 
     @Option(name: .long, help: "The report's title.")
-    var title = "Norm regularization, fact-checked"
+    var title = NotebookIdentity.defaultTitle
 
     @Flag(name: .long, help: "Fail at once when another build of this project is running, instead of waiting for it.")
     var noWait = false
