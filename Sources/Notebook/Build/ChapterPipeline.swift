@@ -1,18 +1,32 @@
 import Foundation
 
-/// One chapter through Parse → Plan → Execute → Results.
+/// One chapter through Parse → Plan → Execute → Results, its result coming from one of three
+/// sources: a run (compile and execute), the cache (a stored result whose inputs and
+/// environment are unchanged), or — with `--frozen` — the report's own stored result.
 struct ChapterPipeline: Sendable {
-    var compiler: SwiftCompiler
+    /// Where results come from.
+    enum Source: Sendable {
+        /// Run the chapter (reusing a cached result when `useCache` and it is up to date).
+        case run(Runner, useCache: Bool)
+        /// Take the result stored in this report folder; never compile or run.
+        case frozen(report: URL)
+    }
+
+    /// What running a chapter needs.
+    struct Runner: Sendable {
+        var compiler: SwiftCompiler
+        /// The environment key of this build.
+        var environmentKey: String
+        /// How chapter programs are confined, and the limits they run under (before the
+        /// chapter's own `limits:`).
+        var isolation: ProcessIsolation
+        var limits: ResourceLimits
+    }
+
+    var source: Source
     var projectRoot: URL
     var cache: URL
     var provenance: Provenance
-    /// The environment key of this build, and whether stored results may be reused.
-    var environmentKey: String
-    var useCache: Bool
-    /// How chapter programs are confined, and the limits they run under (before the chapter's
-    /// own `limits:`).
-    var isolation: ProcessIsolation
-    var limits: ResourceLimits
     /// `--allow-failures`: references to no label are warnings rather than errors.
     var allowFailures: Bool
 
@@ -20,6 +34,8 @@ struct ChapterPipeline: Sendable {
     struct Outcome: Sendable {
         var result: ChapterResult
         var summary: BuildSummary.Chapter
+        /// With `--frozen`: why the stored result cannot be used (missing or stale).
+        var frozenProblem: Diagnostic?
     }
 
     func build(file: URL, displayPath: String) -> Outcome {
@@ -45,7 +61,14 @@ struct ChapterPipeline: Sendable {
         provenance.inputsKey = inputsKey
         let assembler = ResultAssembler(document: document, provenance: provenance)
         var sourceProblems = parseDiagnostics + dataProblems
-        var isolation = isolation
+        let runner: Runner, useCache: Bool
+        switch source {
+        case .frozen(let report):
+            return frozen(document, inputsKey: inputsKey, report: report, displayPath: displayPath)
+        case .run(let r, let cached):
+            (runner, useCache) = (r, cached)
+        }
+        var isolation = runner.isolation
         if document.frontMatter.sandbox == false && isolation.sandboxed {
             isolation.sandboxed = false
             sourceProblems.append(Diagnostic(
@@ -57,7 +80,9 @@ struct ChapterPipeline: Sendable {
             return finish(assembler.assemble(.invalidSource(sourceProblems)), compileSeconds: 0, runSeconds: 0)
         }
         let resultCache = ResultCache(folder: cache)
-        if useCache, let stored = resultCache.lookup(slug: document.slug, inputsKey: inputsKey, environmentKey: environmentKey) {
+        if useCache,
+            let stored = resultCache.lookup(slug: document.slug, inputsKey: inputsKey, environmentKey: runner.environmentKey)
+        {
             var outcome = finish(stored.refreshed(with: document), compileSeconds: 0, runSeconds: 0)
             outcome.summary.reused = true
             return outcome
@@ -69,7 +94,7 @@ struct ChapterPipeline: Sendable {
         let compileStart = Date()
         let outcome: SwiftCompiler.Outcome
         do {
-            outcome = try compiler.compile(program, in: work)
+            outcome = try runner.compiler.compile(program, in: work)
         } catch {
             let diagnostic = Diagnostic(.error, at: nil, "could not compile \(displayPath): \(error)")
             return finish(assembler.assemble(.invalidSource([diagnostic])), compileSeconds: 0, runSeconds: 0)
@@ -82,11 +107,12 @@ struct ChapterPipeline: Sendable {
         }
         // Execute: run
         let runStart = Date()
-        let runner = ChapterRunner(
-            isolation: isolation, limits: limits.applying(document.frontMatter.limits), readOnly: [compiler.kit.directory])
+        let chapterRunner = ChapterRunner(
+            isolation: isolation, limits: runner.limits.applying(document.frontMatter.limits),
+            readOnly: [runner.compiler.kit.directory])
         let run: ChapterRunner.Run
         do {
-            run = try runner.run(
+            run = try chapterRunner.run(
                 binary: work.appendingPathComponent("chapter"), workDirectory: work, projectRoot: projectRoot,
                 seed: document.frontMatter.seed, blockTimeouts: document.executedBlocks.map(\.options.timeout),
                 chapterTimeout: document.frontMatter.timeout ?? ChapterRunner.defaultChapterTimeout)
@@ -98,12 +124,43 @@ struct ChapterPipeline: Sendable {
         // Results
         let warnings = outcome.diagnostics.filter { $0.severity != .error }
             + sourceProblems.filter { $0.severity != .error }
-        let result = assembler.assemble(.ran(run, compileDiagnostics: warnings, limits: runner.limits))
-        resultCache.store(result, environmentKey: environmentKey)
+        let result = assembler.assemble(.ran(run, compileDiagnostics: warnings, limits: chapterRunner.limits))
+        resultCache.store(result, environmentKey: runner.environmentKey)
         var built = finish(result, compileSeconds: compileSeconds, runSeconds: runSeconds)
         built.summary.compiled = true
         built.summary.ran = true
         return built
+    }
+
+    /// The result stored in the report for this chapter, if it is up to date.
+    private func frozen(_ document: ChapterDocument, inputsKey: String, report: URL, displayPath: String) -> Outcome {
+        let at = SourceLocation(file: displayPath, line: 1, column: 1)
+        let stored = report.appendingPathComponent("\(ResultsStore.folderName)/\(document.slug).json")
+        let storedName = stored.path.hasPrefix(projectRoot.path + "/") ? String(stored.path.dropFirst(projectRoot.path.count + 1)) : stored.path
+        let problem: Diagnostic
+        if let data = FileManager.default.contents(atPath: stored.path) {
+            do {
+                let result = try ResultsStore().decode(data, path: storedName)
+                if result.provenance.inputsKey == inputsKey {
+                    var outcome = finish(result.refreshed(with: document), compileSeconds: 0, runSeconds: 0)
+                    outcome.summary.reused = true
+                    return outcome
+                }
+                problem = Diagnostic(.error, at: at,
+                    "the stored result is stale: the chapter's blocks, options, inline expressions or data changed since it was built",
+                    hint: "build without --frozen to run it again")
+            } catch {
+                problem = Diagnostic(.error, at: at, "\(error)", hint: "build without --frozen to run it again")
+            }
+        } else {
+            problem = Diagnostic(.error, at: at, "no stored result for this chapter (\(storedName))",
+                hint: "build without --frozen once to run it")
+        }
+        var outcome = finish(
+            ResultAssembler(document: document, provenance: provenance).assemble(.invalidSource([problem])),
+            compileSeconds: 0, runSeconds: 0)
+        outcome.frozenProblem = problem
+        return outcome
     }
 
     private func finish(_ result: ChapterResult, compileSeconds: Double, runSeconds: Double) -> Outcome {

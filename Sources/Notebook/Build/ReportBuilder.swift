@@ -22,18 +22,25 @@ public struct ReportBuilder: Sendable {
         let lock = try ProjectLock.acquire(cache: options.cache, wait: options.waitForLock, onWaiting: options.onWaitingForLock)
         defer { withExtendedLifetime(lock) {} }
         LeftoverCleaner.clean(besides: options.output)
-        if options.frozen { return try buildFrozen(files, progress: progress) }
-        let kit = try options.kit ?? ChapterKit.locate()
-        let isolation = try ProcessIsolation.prepare(sandbox: options.sandbox)
-        let compiler = try SwiftCompiler(kit: kit, isolation: isolation)
-        let compilerVersion = compiler.version()
-        let provenance = Provenance(
-            normbook: NotebookIdentity.version, compiler: compilerVersion, blas: "OpenBLAS, 1 thread", seed: nil)
-
+        let source: ChapterPipeline.Source
+        var provenance = Provenance(normbook: NotebookIdentity.version, compiler: "", blas: "OpenBLAS, 1 thread", seed: nil)
+        if options.frozen {
+            source = .frozen(report: options.output)
+        } else {
+            let kit = try options.kit ?? ChapterKit.locate()
+            let isolation = try ProcessIsolation.prepare(sandbox: options.sandbox)
+            let compiler = try SwiftCompiler(kit: kit, isolation: isolation)
+            let compilerVersion = compiler.version()
+            provenance.compiler = compilerVersion
+            source = .run(
+                ChapterPipeline.Runner(
+                    compiler: compiler, environmentKey: EnvironmentKey.compute(compilerVersion: compilerVersion, kit: kit),
+                    isolation: isolation, limits: options.limits),
+                useCache: options.useCache)
+        }
         let pipeline = ChapterPipeline(
-            compiler: compiler, projectRoot: options.projectRoot, cache: options.cache, provenance: provenance,
-            environmentKey: EnvironmentKey.compute(compilerVersion: compilerVersion, kit: kit), useCache: options.useCache,
-            isolation: isolation, limits: options.limits, allowFailures: options.allowFailures)
+            source: source, projectRoot: options.projectRoot, cache: options.cache, provenance: provenance,
+            allowFailures: options.allowFailures)
         let slots = ResultSlots(count: files.count)
         let semaphore = DispatchSemaphore(value: options.jobs)
         let group = DispatchGroup()
@@ -53,48 +60,9 @@ public struct ReportBuilder: Sendable {
         group.wait()
         if BuildLifecycle.shared.isInterrupted { throw NotebookError.interrupted }
         let outcomes = slots.values
+        let frozenProblems = outcomes.compactMap(\.frozenProblem)
+        guard frozenProblems.isEmpty else { throw NotebookError.invalidChapter(frozenProblems) }
         return try write(keepingPreviousVolatileContent(outcomes.map(\.result)), summaries: outcomes.map(\.summary))
-    }
-
-    /// Renders stored results without compiling or running: each chapter must have a stored
-    /// result in the output folder whose inputs key matches the chapter as it is now.
-    func buildFrozen(_ files: [URL], progress: @escaping @Sendable (BuildSummary.Chapter) -> Void) throws -> BuildSummary {
-        var results: [ChapterResult] = []
-        var problems: [Diagnostic] = []
-        let store = ResultsStore()
-        for file in files {
-            let path = displayPath(of: file)
-            guard let text = try? String(contentsOf: file, encoding: .utf8) else {
-                throw NotebookError.unreadable(path: path, reason: "not UTF-8 text")
-            }
-            let (document, _) = ChapterParser(unresolvedReferencesAreWarnings: options.allowFailures).parse(text, file: path)
-            let stored = options.output.appendingPathComponent("\(ResultsStore.folderName)/\(document.slug).json")
-            let at = SourceLocation(file: path, line: 1, column: 1)
-            guard let data = FileManager.default.contents(atPath: stored.path) else {
-                problems.append(Diagnostic(.error, at: at, "no stored result for this chapter (\(displayPath(of: stored)))",
-                    hint: "build without --frozen once to run it"))
-                continue
-            }
-            let result = try store.decode(data, path: displayPath(of: stored))
-            let (key, _) = InputsKey.compute(for: document, projectRoot: options.projectRoot)
-            guard result.provenance.inputsKey == key else {
-                problems.append(Diagnostic(.error, at: at,
-                    "the stored result is stale: the chapter's blocks, options, inline expressions or data changed since it was built",
-                    hint: "build without --frozen to run it again"))
-                continue
-            }
-            results.append(result.refreshed(with: document))
-        }
-        guard problems.isEmpty else { throw NotebookError.invalidChapter(problems) }
-        let summaries = results.map { r in
-            BuildSummary.Chapter(
-                file: r.file, slug: r.slug, status: r.status,
-                blocksSucceeded: r.blocks.filter { $0.status == .succeeded }.count,
-                blockCount: r.blocks.filter { $0.index != nil }.count, figureCount: r.figures.count,
-                diagnostics: r.allDiagnostics, compileSeconds: 0, runSeconds: 0, reused: true)
-        }
-        summaries.forEach(progress)
-        return try write(results, summaries: summaries)
     }
 
     /// Renders `results` into a staging folder and swaps it in (or sets it aside on failure).
