@@ -80,6 +80,8 @@ let package = Package(
             ],
             exclude: ["Fixtures", "__Snapshots__"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
+        // The protocol and the runtime chapter programs link (events, markers, claims).
+        .testTarget(name: "NotebookRuntimeTests", dependencies: ["NotebookRuntime", "NotebookProtocol"]),
         // Builds fixture projects through the real pipeline and the normbook executable.
         .testTarget(
             name: "NormbookEndToEndTests", dependencies: ["Notebook", "normbook"],
