@@ -24,7 +24,7 @@ public struct BuildOptions: Sendable {
     /// Render the stored results in the output folder without compiling or running anything.
     public var frozen = false
     /// The compiled engine to use (found next to the executable when nil).
-    public var kit: ChapterKit?
+    var kit: ChapterKit?
     /// Run chapter programs in the bubblewrap sandbox (see `ProcessIsolation`).
     public var sandbox = true
     /// The resource limits of chapter programs (a chapter's `limits:` replaces them for it).

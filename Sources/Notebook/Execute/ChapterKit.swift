@@ -3,19 +3,19 @@ import Foundation
 /// Where the compiled engine and runtime live: `libNormbookChapterKit.so` and the `Modules/`
 /// folder of its `.swiftmodule`s, built by SwiftPM with optimizations. Chapter programs are
 /// compiled against it and load it at run time.
-public struct ChapterKit: Sendable, Equatable {
+struct ChapterKit: Sendable, Equatable {
     /// The folder holding the library and `Modules/`.
-    public var directory: URL
+    var directory: URL
 
     /// The library's file name.
-    public static let libraryName = "NormbookChapterKit"
+    static let libraryName = "NormbookChapterKit"
 
     /// A digest of the library: it changes whenever the engine or runtime is rebuilt
     /// differently, which invalidates every cached chapter result.
-    public var fingerprint: String
+    var fingerprint: String
 
     /// Creates a kit at a known folder.
-    public init(directory: URL) {
+    init(directory: URL) {
         self.directory = directory
         let library = directory.appendingPathComponent("lib\(Self.libraryName).so")
         fingerprint = FileManager.default.contents(atPath: library.path).map(SHA256.hex(of:)) ?? "missing"
@@ -23,7 +23,7 @@ public struct ChapterKit: Sendable, Equatable {
 
     /// Finds the kit: `$NORMBOOK_KIT_DIR`, else the folder of the running executable (SwiftPM puts
     /// the normbook binary, the test bundle and the library in the same build folder).
-    public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> ChapterKit {
+    static func locate(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> ChapterKit {
         var candidates: [URL] = []
         if let dir = environment["NORMBOOK_KIT_DIR"] { candidates.append(URL(fileURLWithPath: dir)) }
         if let exe = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
@@ -36,10 +36,10 @@ public struct ChapterKit: Sendable, Equatable {
     }
 
     /// The shared library.
-    public var library: URL { directory.appendingPathComponent("lib\(Self.libraryName).so") }
+    var library: URL { directory.appendingPathComponent("lib\(Self.libraryName).so") }
 
     /// The module search folder.
-    public var modules: URL { directory.appendingPathComponent("Modules") }
+    var modules: URL { directory.appendingPathComponent("Modules") }
 
     /// Whether the library and the modules a chapter imports exist in `directory`.
     static func isComplete(at directory: URL) -> Bool {

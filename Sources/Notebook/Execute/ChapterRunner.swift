@@ -4,9 +4,9 @@ import NotebookProtocol
 /// Runs a compiled chapter program as a child process with a time limit per chapter and per
 /// block, under resource limits and (by default) in the sandbox, and collects what it printed
 /// and sent.
-public struct ChapterRunner: Sendable {
+struct ChapterRunner: Sendable {
     /// Seconds a chapter may run when its front matter sets no `timeout`.
-    public static let defaultChapterTimeout = 600.0
+    static let defaultChapterTimeout = 600.0
 
     /// How the program is confined.
     var isolation: ProcessIsolation
@@ -16,26 +16,26 @@ public struct ChapterRunner: Sendable {
     var readOnly: [URL] = []
 
     /// What a run produced.
-    public struct Run: Sendable {
+    struct Run: Sendable {
         /// How the process ended.
         var termination: ChildProcess.Termination
         /// What was kept of stdout, markers included.
-        public var stdout: String
+        var stdout: String
         /// What was kept of stderr, markers and any crash report included.
-        public var stderr: String
+        var stderr: String
         /// Where printed output was cut at its limits.
         var stdoutCuts: [OutputCapture.Cut] = []
         var stderrCuts: [OutputCapture.Cut] = []
         /// The events, in order.
-        public var events: [RuntimeEvent]
+        var events: [RuntimeEvent]
         /// The block that was stopped for running too long, and the limit it exceeded.
-        public var timeout: (cell: Int, seconds: Double)?
+        var timeout: (cell: Int, seconds: Double)?
         /// The resource limit that stopped the program, if one did.
         var limitExceeded: LimitExceeded?
         /// Whether the process exited normally with status 0.
-        public var succeeded: Bool { termination.succeeded && timeout == nil }
+        var succeeded: Bool { termination.succeeded && timeout == nil }
         /// A description of an abnormal end, e.g. "exit status 3" or "signal 4".
-        public var terminationDescription: String { termination.description }
+        var terminationDescription: String { termination.description }
     }
 
     /// Runs `binary` from `projectRoot` (so chapters read data files by project-relative paths).
@@ -45,7 +45,7 @@ public struct ChapterRunner: Sendable {
     ///     only places a sandboxed chapter can write, are made there.
     ///   - blockTimeouts: per executed block, the seconds it may run, if limited.
     ///   - chapterTimeout: the seconds the whole run may take.
-    public func run(
+    func run(
         binary: URL, workDirectory: URL, projectRoot: URL, seed: UInt64?,
         blockTimeouts: [Double?], chapterTimeout: Double
     ) throws -> Run {

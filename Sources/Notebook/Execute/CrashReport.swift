@@ -2,11 +2,11 @@ import Foundation
 
 /// What the Swift runtime's backtracer says about a trap: the message and the innermost frame
 /// that lies in the chapter (its Markdown line and column, thanks to `#sourceLocation`).
-public struct CrashReport: Sendable, Equatable {
+struct CrashReport: Sendable, Equatable {
     /// The runtime's message, e.g. "Fatal error: Index out of range".
-    public var message: String
+    var message: String
     /// The innermost chapter frame, if the backtrace has one.
-    public var location: SourceLocation?
+    var location: SourceLocation?
 
     /// Extracts the report from a chapter's stderr, or nil if it holds none.
     static func parse(stderr: String, chapterFile: String) -> CrashReport? {

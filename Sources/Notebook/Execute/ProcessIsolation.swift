@@ -13,9 +13,9 @@ import Foundation
 /// - **util-linux** `prlimit` sets the kernel resource limits (`ResourceLimits`) and, where
 ///   bubblewrap is missing and the user allowed running without a sandbox, `setpriv
 ///   --pdeathsig KILL` makes the direct child die with normbook.
-public struct ProcessIsolation: Sendable, Equatable {
+struct ProcessIsolation: Sendable, Equatable {
     /// Whether chapter programs are sandboxed.
-    public var sandboxed: Bool
+    var sandboxed: Bool
     /// bubblewrap, when it can create the namespaces it needs here.
     var bwrap: String?
     /// util-linux's setpriv, the fallback way to die with normbook.
@@ -28,7 +28,7 @@ public struct ProcessIsolation: Sendable, Equatable {
 
     /// The isolation a build uses: with the sandbox when `sandbox` is true (and an error when it
     /// cannot be had), without it otherwise.
-    public static func prepare(sandbox: Bool) throws -> ProcessIsolation {
+    static func prepare(sandbox: Bool) throws -> ProcessIsolation {
         let probe = Self.probe
         if sandbox && !probe.sandboxWorks {
             throw NotebookError.sandboxUnavailable(reason: probe.problem ?? "bubblewrap (bwrap) is not installed")

@@ -2,17 +2,17 @@ import Foundation
 
 /// Compiles a chapter program with `swiftc -Onone -g` against the chapter kit and maps the
 /// compiler's diagnostics back to the Markdown file.
-public struct SwiftCompiler: Sendable {
+struct SwiftCompiler: Sendable {
     /// The compiler executable (a path, or a name looked up on PATH).
-    public var executable: String
+    var executable: String
     /// The engine and runtime to link.
-    public var kit: ChapterKit
+    var kit: ChapterKit
 
     /// How the compiler is run (it dies with normbook).
     var isolation: ProcessIsolation
 
     /// Creates a compiler: `$SWIFTC` if set, else `swiftc` on PATH.
-    public init(
+    init(
         kit: ChapterKit, isolation: ProcessIsolation, environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws {
         self.kit = kit
@@ -27,17 +27,17 @@ public struct SwiftCompiler: Sendable {
     }
 
     /// What a compilation produced.
-    public struct Outcome: Sendable {
+    struct Outcome: Sendable {
         /// Whether an executable was produced.
-        public var succeeded: Bool
+        var succeeded: Bool
         /// Diagnostics that point into the chapter, with Markdown lines and columns.
-        public var diagnostics: [Diagnostic]
+        var diagnostics: [Diagnostic]
         /// The compiler's whole output, for diagnostics that do not point into the chapter.
-        public var output: String
+        var output: String
     }
 
     /// Compiles `program` (written to `directory/main.swift`) into `directory/chapter`.
-    public func compile(_ program: ChapterProgram, in directory: URL) throws -> Outcome {
+    func compile(_ program: ChapterProgram, in directory: URL) throws -> Outcome {
         let fm = FileManager.default
         try fm.createDirectory(at: directory, withIntermediateDirectories: true)
         let main = directory.appendingPathComponent("main.swift")
@@ -64,7 +64,7 @@ public struct SwiftCompiler: Sendable {
     }
 
     /// The first line of `swiftc --version`, recorded in provenance.
-    public func version() -> String {
+    func version() -> String {
         let child = ChildProcess(
             command: isolation.contained(executable, ["--version"], in: FileManager.default.temporaryDirectory.path),
             environment: ProcessInfo.processInfo.environment)

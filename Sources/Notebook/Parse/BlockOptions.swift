@@ -2,38 +2,38 @@ import NotebookProtocol
 
 /// The options of a Swift block, written as `//| key: value` lines at the top of the block
 /// (the convention of Quarto's `#|`).
-public struct BlockOptions: Codable, Sendable, Equatable, Hashable {
+struct BlockOptions: Codable, Sendable, Equatable, Hashable {
     /// An anchor; `fig-…` makes the block's chart a numbered figure that prose can cite as `@fig-…`.
-    public var label: String?
+    var label: String?
     /// The caption of the block's figure or table.
-    public var caption: String?
+    var caption: String?
     /// Whether the code is shown in the report.
-    public var echo: Bool = true
+    var echo: Bool = true
     /// Whether the block's output is shown in the report.
-    public var output: Bool = true
+    var output: Bool = true
     /// Whether the block is run at all.
-    public var eval: Bool = true
+    var eval: Bool = true
     /// Seconds the block may run before the chapter is stopped.
-    public var timeout: Double?
+    var timeout: Double?
     /// The block's numbers legitimately differ between runs (timings): `verify` checks that it
     /// ran and its claims' verdicts, not its numbers, text or figures.
-    public var volatile: Bool = false
+    var volatile: Bool = false
     /// Input files the block reads, relative to the project root (part of the cache key).
-    public var data: [String] = []
+    var data: [String] = []
     /// The id of the claim this block decides (e.g. `000-d`).
-    public var claim: String?
+    var claim: String?
     /// The verdict the chapter expects for that claim.
-    public var expect: String?
+    var expect: String?
     /// The claim's sentence in the original language.
-    public var quote: String?
+    var quote: String?
     /// Where the claim comes from (document and line).
-    public var source: String?
+    var source: String?
 
     /// Creates options with every default.
-    public init() {}
+    init() {}
 
     /// Every key a block accepts.
-    public static let keys = [
+    static let keys = [
         "label", "caption", "echo", "output", "eval", "timeout", "volatile", "data", "claim", "expect", "quote", "source",
     ]
 

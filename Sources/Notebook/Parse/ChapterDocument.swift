@@ -1,8 +1,8 @@
 /// A parsed chapter: its front matter and its text cut into prose and code blocks, each
 /// knowing its lines in the Markdown file.
-public struct ChapterDocument: Sendable, Equatable {
+struct ChapterDocument: Sendable, Equatable {
     /// A run of the chapter: prose Markdown or a code block.
-    public enum Segment: Sendable, Equatable {
+    enum Segment: Sendable, Equatable {
         /// Markdown text starting at `line`.
         case prose(String, line: Int)
         /// A fenced code block.
@@ -10,18 +10,18 @@ public struct ChapterDocument: Sendable, Equatable {
     }
 
     /// The path as shown in diagnostics, e.g. `chapters/01-norms.md`.
-    public var file: String
+    var file: String
     /// The file name without `.md`, used for the page and results names.
-    public var slug: String
+    var slug: String
     /// The front matter (empty when there is none).
-    public var frontMatter: FrontMatter
+    var frontMatter: FrontMatter
     /// The chapter in order.
-    public var segments: [Segment]
+    var segments: [Segment]
     /// The chapter's title: the front matter's, else the first level-1 heading, else the slug.
-    public var title: String
+    var title: String
 
     /// The executed Swift blocks in order.
-    public var executedBlocks: [CodeBlock] {
+    var executedBlocks: [CodeBlock] {
         segments.compactMap { if case .code(let b) = $0, b.isExecuted { return b } else { return nil } }
     }
 }

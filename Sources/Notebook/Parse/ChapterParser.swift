@@ -10,23 +10,23 @@ import CCmark
 /// differently from what its author meant: a top-level fence that is never closed (cmark runs
 /// it to the end of the file), a label given to two blocks, a `@fig-…` reference to no label,
 /// and a `//| data:` path that leaves the project.
-public struct ChapterParser: Sendable {
+struct ChapterParser: Sendable {
     /// Whether a `@fig-…` reference to no label of the chapter is a warning instead of an error
     /// (for builds that go on despite failures).
-    public var unresolvedReferencesAreWarnings: Bool
+    var unresolvedReferencesAreWarnings: Bool
 
     /// Creates a parser.
     ///
     /// - Parameter unresolvedReferencesAreWarnings: report `@fig-…` references to no label of
     ///   the chapter as warnings, which do not stop the chapter, instead of errors.
-    public init(unresolvedReferencesAreWarnings: Bool = false) {
+    init(unresolvedReferencesAreWarnings: Bool = false) {
         self.unresolvedReferencesAreWarnings = unresolvedReferencesAreWarnings
     }
 
     /// Parses `text`, the content of the file shown to users as `file`.
     ///
     /// - Returns: the document and every problem found (the chapter may not run when any is an error).
-    public func parse(_ text: String, file: String) -> (ChapterDocument, [Diagnostic]) {
+    func parse(_ text: String, file: String) -> (ChapterDocument, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var lines = Self.lines(of: text).map(String.init)
         // Front matter: replaced by empty lines so that cmark's line numbers stay the file's.

@@ -1,33 +1,33 @@
 import Yams
 
 /// A chapter's YAML front matter: its title, seed and block option defaults.
-public struct FrontMatter: Codable, Sendable, Equatable {
+struct FrontMatter: Codable, Sendable, Equatable {
     /// The chapter title; defaults to the first heading.
-    public var title: String?
+    var title: String?
     /// The seed chapter code reads as `ChapterContext.seed`.
-    public var seed: UInt64?
+    var seed: UInt64?
     /// Default block options (any block option key).
-    public var defaults: [String: String] = [:]
+    var defaults: [String: String] = [:]
     /// Seconds the whole chapter may run (default 600).
-    public var timeout: Double?
+    var timeout: Double?
     /// Resource limits that replace the build's for this chapter (`limits:`).
-    public var limits = Limits()
+    var limits = Limits()
     /// `sandbox: false` runs this chapter outside the sandbox; every build warns about it.
-    public var sandbox: Bool?
+    var sandbox: Bool?
 
     /// The `limits:` mapping: each key replaces the build's limit for this chapter.
-    public struct Limits: Codable, Sendable, Equatable {
-        public var memory: ByteSize?
-        public var cpuSeconds: Double?
-        public var fileSize: ByteSize?
-        public var processes: Int?
-        public var blockOutput: ByteSize?
-        public var chapterOutput: ByteSize?
+    struct Limits: Codable, Sendable, Equatable {
+        var memory: ByteSize?
+        var cpuSeconds: Double?
+        var fileSize: ByteSize?
+        var processes: Int?
+        var blockOutput: ByteSize?
+        var chapterOutput: ByteSize?
 
         /// The keys of `limits:`.
-        public static let keys = ["memory", "cpu-time", "file-size", "processes", "block-output", "chapter-output"]
+        static let keys = ["memory", "cpu-time", "file-size", "processes", "block-output", "chapter-output"]
 
-        public init() {}
+        init() {}
 
         /// Sets `key` from its text, or says what it expects.
         mutating func set(_ key: String, to text: String) -> String? {
@@ -52,10 +52,10 @@ public struct FrontMatter: Codable, Sendable, Equatable {
     }
 
     /// Creates empty front matter.
-    public init() {}
+    init() {}
 
     /// The keys front matter accepts.
-    public static let keys = ["title", "seed", "defaults", "timeout", "limits", "sandbox"]
+    static let keys = ["title", "seed", "defaults", "timeout", "limits", "sandbox"]
 
     /// Parses the YAML text found between the `---` lines that start at `firstLine` (the line
     /// after the opening `---`). Problems are appended to `diagnostics`.

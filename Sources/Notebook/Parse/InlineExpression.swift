@@ -1,15 +1,15 @@
 /// An inline value in prose: a code span `` `{swift} expr` `` that the report replaces with the
 /// value of `expr`, evaluated by the chapter program at that point of the chapter.
-public struct InlineExpression: Codable, Sendable, Equatable {
+struct InlineExpression: Codable, Sendable, Equatable {
     /// The Swift expression.
-    public var expression: String
+    var expression: String
     /// The Markdown line of the expression.
-    public var line: Int
+    var line: Int
     /// The Markdown column of the expression's first character.
-    public var column: Int
+    var column: Int
     /// Written `{swift volatile} expr`: the value differs between runs (a timing), so `verify`
     /// does not compare it.
-    public var volatile: Bool = false
+    var volatile: Bool = false
 
     /// The markers that start an inline value inside a code span.
     static let prefix = "{swift} "

@@ -1,19 +1,19 @@
 /// The Swift program generated for one chapter: its executed blocks at top level, in order,
 /// each preceded by a `#sourceLocation` directive so that compiler diagnostics, runtime traps
 /// and debug information point into the Markdown file.
-public struct ChapterProgram: Sendable, Equatable {
+struct ChapterProgram: Sendable, Equatable {
     /// The modules every chapter imports implicitly.
-    public static let implicitImports = ["Foundation", "Regularization", "NotebookRuntime"]
+    static let implicitImports = ["Foundation", "Regularization", "NotebookRuntime"]
 
     /// The generated `main.swift`.
-    public var source: String
+    var source: String
     /// The chapter file the directives name.
-    public var file: String
+    var file: String
     /// For each executed block, the Markdown line of its first line and its indentation.
-    public var blocks: [(firstLine: Int, lastLine: Int, indentation: Int)]
+    var blocks: [(firstLine: Int, lastLine: Int, indentation: Int)]
 
     /// Generates the program for a parsed chapter.
-    public init(document: ChapterDocument) {
+    init(document: ChapterDocument) {
         file = document.file
         var text = ChapterProgram.implicitImports.map { "import \($0)\n" }.joined()
         var blocks: [(Int, Int, Int)] = []
@@ -45,7 +45,7 @@ public struct ChapterProgram: Sendable, Equatable {
     }
 
     /// The executed block (0-based) that holds a Markdown line, if any.
-    public func block(containing line: Int) -> Int? {
+    func block(containing line: Int) -> Int? {
         blocks.firstIndex { line >= $0.firstLine && line <= $0.lastLine }
     }
 
@@ -54,7 +54,7 @@ public struct ChapterProgram: Sendable, Equatable {
     /// without decoding its escapes, so a `"` or `\` in the file name appears escaped
     /// (`02 a\"b.md`). Equal to `file` for every name without quotes, backslashes or control
     /// characters.
-    public var compiledFile: String { Self.escaped(file) }
+    var compiledFile: String { Self.escaped(file) }
 
     /// A Swift string literal for `text`: a valid literal whatever the text holds.
     static func literal(_ text: String) -> String {
@@ -81,7 +81,7 @@ public struct ChapterProgram: Sendable, Equatable {
         return out
     }
 
-    public static func == (a: ChapterProgram, b: ChapterProgram) -> Bool {
+    static func == (a: ChapterProgram, b: ChapterProgram) -> Bool {
         a.source == b.source && a.file == b.file
     }
 }

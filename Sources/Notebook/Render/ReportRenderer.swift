@@ -10,19 +10,19 @@ import NotebookProtocol
 /// Reads nothing but the results it is given and its templates: the same results give the same
 /// bytes. All text from chapters reaches HTML through the templates' escaping or through
 /// cmark-gfm in safe mode.
-public struct ReportRenderer: Sendable {
+struct ReportRenderer: Sendable {
     /// The report's title, shown in the header and the index.
-    public var reportTitle: String
+    var reportTitle: String
     /// normbook's version, printed in the footer.
-    public var version: String
+    var version: String
     /// A folder whose `*.mustache` files replace the built-in templates of the same name.
-    public var themeDirectory: URL?
+    var themeDirectory: URL?
     /// A folder of previously drawn figures, by the digest of their specification; nil draws
     /// every figure.
-    public var figureCache: URL?
+    var figureCache: URL?
 
     /// Creates a renderer.
-    public init(reportTitle: String, version: String, themeDirectory: URL? = nil) {
+    init(reportTitle: String, version: String, themeDirectory: URL? = nil) {
         self.reportTitle = reportTitle
         self.version = version
         self.themeDirectory = themeDirectory
@@ -31,7 +31,7 @@ public struct ReportRenderer: Sendable {
     /// Writes the report for `results` into `folder` (which should be empty).
     /// - Returns: the paths written, relative to `folder`.
     @discardableResult
-    public func render(_ results: [ChapterResult], into folder: URL) throws -> [String] {
+    func render(_ results: [ChapterResult], into folder: URL) throws -> [String] {
         let templates = try Templates.load(theme: themeDirectory)
         var written: [String] = []
         let fm = FileManager.default

@@ -6,7 +6,7 @@ import NotebookProtocol
 extension ChapterResult.Segment {
     private enum CodingKeys: String, CodingKey { case kind, markdown, line, block, inline }
 
-    public init(from decoder: any Decoder) throws {
+    init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         switch try c.decode(String.self, forKey: .kind) {
         case "prose":
@@ -19,7 +19,7 @@ extension ChapterResult.Segment {
         }
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         switch self {
         case .prose(let markdown, let line, let inline):
@@ -37,7 +37,7 @@ extension ChapterResult.Segment {
 extension BlockOutput {
     private enum CodingKeys: String, CodingKey { case kind, text, figure, table }
 
-    public init(from decoder: any Decoder) throws {
+    init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         switch try c.decode(String.self, forKey: .kind) {
         case "text": self = .text(try c.decode(String.self, forKey: .text))
@@ -49,7 +49,7 @@ extension BlockOutput {
         }
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         switch self {
         case .text(let text):

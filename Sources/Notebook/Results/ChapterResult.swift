@@ -13,7 +13,7 @@ public struct ChapterResult: Codable, Sendable, Equatable {
     }
 
     /// A run of the chapter, in order.
-    public enum Segment: Codable, Sendable, Equatable {
+    enum Segment: Codable, Sendable, Equatable {
         /// Markdown prose starting at `line`, with the values of its inline expressions.
         case prose(markdown: String, line: Int, inline: [InlineValue])
         /// A code block and what it produced.
@@ -21,45 +21,45 @@ public struct ChapterResult: Codable, Sendable, Equatable {
     }
 
     /// The version of this file format.
-    public var formatVersion = 1
+    var formatVersion = 1
     /// The chapter file, e.g. `chapters/01-norms.md`.
-    public var file: String
+    var file: String
     /// The page name without extension.
-    public var slug: String
+    var slug: String
     /// The chapter title.
-    public var title: String
+    var title: String
     /// Whether the chapter built.
-    public var status: Status
+    var status: Status
     /// The chapter in order.
-    public var segments: [Segment]
+    var segments: [Segment]
     /// Diagnostics that belong to no block (front matter, the program as a whole).
-    public var diagnostics: [Diagnostic]
+    var diagnostics: [Diagnostic]
     /// Values recorded with `record(_:_:)`, by name.
-    public var values: [String: Value]
+    var values: [String: Value]
     /// Where the numbers came from.
-    public var provenance: Provenance
+    var provenance: Provenance
 
     /// The blocks in order.
-    public var blocks: [BlockResult] {
+    var blocks: [BlockResult] {
         segments.compactMap { if case .block(let b) = $0 { return b } else { return nil } }
     }
 
     /// Every diagnostic of the chapter, chapter-level first, then block by block.
-    public var allDiagnostics: [Diagnostic] { diagnostics + blocks.flatMap(\.diagnostics) }
+    var allDiagnostics: [Diagnostic] { diagnostics + blocks.flatMap(\.diagnostics) }
 
     /// Every claim of the chapter in order.
-    public var claims: [ClaimResult] { blocks.flatMap(\.claims) }
+    var claims: [ClaimResult] { blocks.flatMap(\.claims) }
 
     /// Every figure of the chapter in order.
-    public var figures: [Figure] {
+    var figures: [Figure] {
         blocks.flatMap { $0.outputs.compactMap { if case .figure(let f) = $0 { return f } else { return nil } } }
     }
 }
 
 /// A code block in the results: its code, options, status and outputs.
-public struct BlockResult: Codable, Sendable, Equatable {
+struct BlockResult: Codable, Sendable, Equatable {
     /// What became of a block.
-    public enum Status: String, Codable, Sendable {
+    enum Status: String, Codable, Sendable {
         /// It ran to its end.
         case succeeded
         /// It failed to compile, trapped, exited or timed out.
@@ -71,27 +71,27 @@ public struct BlockResult: Codable, Sendable, Equatable {
     }
 
     /// The position among executed blocks, nil for displayed-only blocks.
-    public var index: Int?
+    var index: Int?
     /// The fence's language.
-    public var language: String
+    var language: String
     /// The code as shown (without option lines).
-    public var code: String
+    var code: String
     /// The line of the opening fence.
-    public var line: Int
+    var line: Int
     /// The block's options.
-    public var options: BlockOptions
+    var options: BlockOptions
     /// What became of it.
-    public var status: Status
+    var status: Status
     /// What it printed and showed, in order.
-    public var outputs: [BlockOutput]
+    var outputs: [BlockOutput]
     /// Errors and warnings that point into it.
-    public var diagnostics: [Diagnostic]
+    var diagnostics: [Diagnostic]
     /// The claims it decided.
-    public var claims: [ClaimResult] = []
+    var claims: [ClaimResult] = []
 }
 
 /// One item of a block's output.
-public enum BlockOutput: Codable, Sendable, Equatable {
+enum BlockOutput: Codable, Sendable, Equatable {
     /// Text printed to stdout.
     case text(String)
     /// Text printed to stderr.
@@ -103,31 +103,31 @@ public enum BlockOutput: Codable, Sendable, Equatable {
 }
 
 /// A chart shown by a block, numbered within its chapter.
-public struct Figure: Codable, Sendable, Equatable {
+struct Figure: Codable, Sendable, Equatable {
     /// The figure number within the chapter, from 1.
-    public var number: Int
+    var number: Int
     /// The anchor (`fig-…`) that prose cites as `@fig-…`.
-    public var label: String?
+    var label: String?
     /// The caption under the image.
-    public var caption: String?
+    var caption: String?
     /// The chart specification.
-    public var chart: Chart
+    var chart: Chart
     /// The image's path relative to the report folder, e.g. `figures/01-norms-1.png`.
-    public var image: String
+    var image: String
 }
 
 /// Where a chapter's numbers came from.
-public struct Provenance: Codable, Sendable, Equatable {
+struct Provenance: Codable, Sendable, Equatable {
     /// normbook's version.
-    public var normbook: String
+    var normbook: String
     /// The Swift compiler that built the chapter (`swiftc --version`, first line).
-    public var compiler: String
+    var compiler: String
     /// The BLAS and how it ran.
-    public var blas: String
+    var blas: String
     /// The chapter's seed.
-    public var seed: UInt64?
+    var seed: UInt64?
     /// SHA-256 over everything in the chapter that can change its results: front matter, the
     /// executed blocks and their options, inline expressions and the declared data files.
     /// A stored result whose key matches the chapter's is up to date.
-    public var inputsKey: String = ""
+    var inputsKey: String = ""
 }

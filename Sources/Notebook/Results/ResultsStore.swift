@@ -3,22 +3,22 @@ import NotebookProtocol
 
 /// Reads and writes chapter results as canonical JSON: sorted keys, two-space indentation,
 /// non-finite numbers as the strings "nan", "inf", "-inf". The same result gives the same bytes.
-public struct ResultsStore: Sendable {
+struct ResultsStore: Sendable {
     /// The folder name under the report.
-    public static let folderName = "_results"
+    static let folderName = "_results"
 
     /// Creates a store.
-    public init() {}
+    init() {}
 
     /// The canonical bytes of a result.
-    public func encode(_ result: ChapterResult) throws -> Data {
+    func encode(_ result: ChapterResult) throws -> Data {
         var data = try JSONCoding.encoder(pretty: true).encode(result)
         data.append(0x0A)
         return data
     }
 
     /// Decodes a result.
-    public func decode(_ data: Data, path: String) throws -> ChapterResult {
+    func decode(_ data: Data, path: String) throws -> ChapterResult {
         do {
             return try JSONCoding.decoder().decode(ChapterResult.self, from: data)
         } catch {
@@ -27,14 +27,14 @@ public struct ResultsStore: Sendable {
     }
 
     /// Writes `result` to `folder/_results/<slug>.json`.
-    public func write(_ result: ChapterResult, toReport folder: URL) throws {
+    func write(_ result: ChapterResult, toReport folder: URL) throws {
         let dir = folder.appendingPathComponent(Self.folderName)
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         try encode(result).write(to: dir.appendingPathComponent("\(result.slug).json"))
     }
 
     /// Reads every result of a report folder, in file-name order.
-    public func readAll(fromReport folder: URL) throws -> [ChapterResult] {
+    func readAll(fromReport folder: URL) throws -> [ChapterResult] {
         let dir = folder.appendingPathComponent(Self.folderName)
         let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
         return try names.filter { $0.hasSuffix(".json") }.sorted().map { name in

@@ -6,17 +6,17 @@ import Foundation
 /// Files under `assets/` are compared for presence only (they are copied from system packages);
 /// `*.json` is compared value by value, `*.png` pixel by pixel, and every other file as text,
 /// line by line, with the numbers in each line compared within the tolerance.
-public struct ReportComparator: Sendable {
+struct ReportComparator: Sendable {
     /// How far numbers and pixels may drift.
-    public var tolerance: ComparisonTolerance
+    var tolerance: ComparisonTolerance
     /// At most this many differences are listed per file, then one "… and N more".
-    public var differencesPerFile: Int
+    var differencesPerFile: Int
 
     /// Creates a comparator.
     /// Further files compared for presence only (the figures of volatile blocks).
-    public var presenceOnly: Set<String> = []
+    var presenceOnly: Set<String> = []
 
-    public init(tolerance: ComparisonTolerance = ComparisonTolerance(), differencesPerFile: Int = 20) {
+    init(tolerance: ComparisonTolerance = ComparisonTolerance(), differencesPerFile: Int = 20) {
         self.tolerance = tolerance
         self.differencesPerFile = max(1, differencesPerFile)
     }
@@ -27,7 +27,7 @@ public struct ReportComparator: Sendable {
     /// When `differenceImages` is given, each failing PNG gets a difference image there, at the
     /// same relative path (changed pixels red, unchanged ones faded).
     /// - Throws: when either folder does not exist or cannot be listed.
-    public func compare(expected: URL, actual: URL, differenceImages: URL? = nil) throws -> [ReportDifference] {
+    func compare(expected: URL, actual: URL, differenceImages: URL? = nil) throws -> [ReportDifference] {
         let expectedFiles = try relativeFiles(in: expected)
         let actualFiles = try relativeFiles(in: actual)
         let actualSet = Set(actualFiles), expectedSet = Set(expectedFiles)
@@ -50,7 +50,7 @@ public struct ReportComparator: Sendable {
 
     /// The files in `folder`, as sorted paths relative to it; dotfiles and dot-folders are skipped.
     /// - Throws: when `folder` is not a readable folder.
-    public func relativeFiles(in folder: URL) throws -> [String] {
+    func relativeFiles(in folder: URL) throws -> [String] {
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
         guard manager.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -77,13 +77,13 @@ public struct ReportComparator: Sendable {
     }
 
     /// Whether two numbers are equal within `tolerance` (see ``ComparisonTolerance``).
-    public static func numbersMatch(_ a: Double, _ b: Double, tolerance: ComparisonTolerance = ComparisonTolerance()) -> Bool {
+    static func numbersMatch(_ a: Double, _ b: Double, tolerance: ComparisonTolerance = ComparisonTolerance()) -> Bool {
         tolerance.matches(a, b)
     }
 
     /// Whether two texts are equal line by line, with the numbers in each line compared within
     /// `tolerance` and everything else exactly (line endings `\r\n` count as `\n`).
-    public static func textMatches(_ a: String, _ b: String, tolerance: ComparisonTolerance = ComparisonTolerance()) -> Bool {
+    static func textMatches(_ a: String, _ b: String, tolerance: ComparisonTolerance = ComparisonTolerance()) -> Bool {
         if a == b { return true }
         var collector = Collector(file: "", limit: 1)
         compareText(a, b, location: "", tolerance: tolerance, into: &collector)

@@ -4,16 +4,16 @@ import Foundation
 /// then replaces the target in two renames. A build that fails or is interrupted leaves the
 /// previous report exactly as it was. Every folder it writes carries the report marker, and it
 /// replaces only folders `OutputGuard` allowed.
-public struct ReportWriter: Sendable {
+struct ReportWriter: Sendable {
     /// The report folder to replace.
-    public var destination: URL
+    var destination: URL
 
     /// Creates a writer for `destination`.
-    public init(destination: URL) { self.destination = destination }
+    init(destination: URL) { self.destination = destination }
 
     /// A fresh staging folder next to the destination (same file system, so the final rename
     /// is atomic), holding only the marker. It is removed if the build is interrupted.
-    public func makeStaging() throws -> URL {
+    func makeStaging() throws -> URL {
         let parent = destination.deletingLastPathComponent()
         let staging = parent.appendingPathComponent(".\(destination.lastPathComponent).staging-\(getpid())")
         let fm = FileManager.default
@@ -34,7 +34,7 @@ public struct ReportWriter: Sendable {
     /// - Returns: warnings about what could not be tidied once the new report was in place
     ///   (the build still succeeded; the next build removes the leftover).
     @discardableResult
-    public func commit(_ staging: URL) throws -> [String] {
+    func commit(_ staging: URL) throws -> [String] {
         let fm = FileManager.default
         let old = destination.deletingLastPathComponent()
             .appendingPathComponent(".\(destination.lastPathComponent).old-\(getpid())")
@@ -62,7 +62,7 @@ public struct ReportWriter: Sendable {
 
     /// Moves `staging` to `place` (replacing what is there) instead of the destination: used to
     /// keep a failed build's pages for inspection without touching the report.
-    public func set(aside staging: URL, at place: URL) throws {
+    func set(aside staging: URL, at place: URL) throws {
         let fm = FileManager.default
         do {
             try fm.createDirectory(at: place.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -75,7 +75,7 @@ public struct ReportWriter: Sendable {
     }
 
     /// Removes a staging folder after an error.
-    public func discard(_ staging: URL) {
+    func discard(_ staging: URL) {
         BuildLifecycle.removeOwnedFolder(atPath: staging.path)
         BuildLifecycle.shared.unregisterTemporary(staging)
     }

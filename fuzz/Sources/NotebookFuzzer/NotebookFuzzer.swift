@@ -1,8 +1,8 @@
 import Foundation
-import Notebook
+@testable import Notebook
 
-// A libFuzzer target over normbook's chapter pipeline, through public API only (the fuzzer is
-// built in release mode, where `@testable import` is not available):
+// A libFuzzer target over normbook's chapter pipeline (built with `-enable-testing`, so the
+// pipeline's internal stages are reachable through `@testable import`):
 //
 //   bytes → String (lossy UTF-8)
 //         → ChapterParser.parse            front matter (Yams), cmark-gfm fences, `//|` options
