@@ -18,163 +18,221 @@ struct ResultAssembler {
         case ran(ChapterRunner.Run, compileDiagnostics: [Diagnostic], limits: ResourceLimits = ResourceLimits())
     }
 
-    func assemble(_ stage: Stage) -> ChapterResult {
-        let executed = document.executedBlocks
-        var outputs = Array(repeating: [BlockOutput](), count: executed.count)
-        var statuses = Array(repeating: BlockResult.Status.notRun, count: executed.count)
-        var blockDiagnostics = Array(repeating: [Diagnostic](), count: executed.count)
+    /// What is being assembled, block by block (indexed like `document.executedBlocks`).
+    private struct Work {
+        var outputs: [[BlockOutput]]
+        var statuses: [BlockResult.Status]
+        var diagnostics: [[Diagnostic]]
+        var records: [[ClaimRecord]]
         var chapterDiagnostics: [Diagnostic] = []
         var values: [String: Value] = [:]
         var inlineValues: [Int: Value] = [:]
-        var records = Array(repeating: [ClaimRecord](), count: executed.count)
 
-        func place(_ diagnostic: Diagnostic) {
-            if let line = diagnostic.location?.line, diagnostic.location?.file == document.file,
-                let k = executed.firstIndex(where: { line >= $0.fenceLine && line <= $0.firstLine + $0.source.count })
-            {
-                blockDiagnostics[k].append(diagnostic)
-            } else {
-                chapterDiagnostics.append(diagnostic)
-            }
+        init(blocks: Int) {
+            outputs = Array(repeating: [], count: blocks)
+            statuses = Array(repeating: .notRun, count: blocks)
+            diagnostics = Array(repeating: [], count: blocks)
+            records = Array(repeating: [], count: blocks)
         }
 
-        var displayDiagnostics: [Diagnostic] = []
+        /// Marks every block holding an error as failed.
+        mutating func failBlocksWithErrors() {
+            for k in statuses.indices where diagnostics[k].contains(where: { $0.severity == .error }) { statuses[k] = .failed }
+        }
+    }
+
+    func assemble(_ stage: Stage) -> ChapterResult {
+        var work = Work(blocks: document.executedBlocks.count)
         switch stage {
         case .invalidSource(let diagnostics):
-            for d in diagnostics {
-                // Option errors may sit on blocks that are not executed; keep them at the chapter.
-                if let line = d.location?.line, executed.contains(where: { line >= $0.fenceLine && line <= $0.firstLine + $0.source.count }) {
-                    place(d)
-                } else {
-                    displayDiagnostics.append(d)
-                }
-            }
-            chapterDiagnostics += displayDiagnostics
-            for k in executed.indices where blockDiagnostics[k].contains(where: { $0.severity == .error }) {
-                statuses[k] = .failed
-            }
+            placeSourceProblems(diagnostics, in: &work)
         case .compileFailed(let outcome):
-            outcome.diagnostics.forEach(place)
-            for k in executed.indices where blockDiagnostics[k].contains(where: { $0.severity == .error }) {
-                statuses[k] = .failed
+            placeCompileFailure(outcome, in: &work)
+        case .ran(let run, let compileDiagnostics, let limits):
+            compileDiagnostics.forEach { place($0, in: &work) }
+            attribute(run, in: &work)
+            warnAboutCuts(run, limits: limits, in: &work)
+            markStatuses(run, in: &work)
+        }
+        let claims = decideClaims(in: &work)
+        let failed = work.statuses.contains(.failed) || work.chapterDiagnostics.contains { $0.severity == .error }
+        return ChapterResult(
+            file: document.file, slug: document.slug, title: document.title,
+            status: failed ? .failed : .succeeded, segments: segments(work, claims: claims), diagnostics: work.chapterDiagnostics,
+            values: work.values, provenance: provenance)
+    }
+
+    /// The executed block whose lines (fence to closing fence) hold `line`.
+    private func block(at line: Int) -> Int? {
+        document.executedBlocks.firstIndex { line >= $0.fenceLine && line <= $0.firstLine + $0.source.count }
+    }
+
+    /// Puts a diagnostic on the block it points into, else on the chapter.
+    private func place(_ diagnostic: Diagnostic, in work: inout Work) {
+        if let line = diagnostic.location?.line, diagnostic.location?.file == document.file, let k = block(at: line) {
+            work.diagnostics[k].append(diagnostic)
+        } else {
+            work.chapterDiagnostics.append(diagnostic)
+        }
+    }
+
+    /// The source has errors: each goes to its block (option errors on blocks that are not
+    /// executed stay with the chapter), and those blocks fail.
+    private func placeSourceProblems(_ diagnostics: [Diagnostic], in work: inout Work) {
+        var elsewhere: [Diagnostic] = []
+        for d in diagnostics {
+            if let line = d.location?.line, block(at: line) != nil { place(d, in: &work) } else { elsewhere.append(d) }
+        }
+        work.chapterDiagnostics += elsewhere
+        work.failBlocksWithErrors()
+    }
+
+    /// The program did not compile: errors go to their blocks; an error in no block is a
+    /// normbook bug and says so.
+    private func placeCompileFailure(_ outcome: SwiftCompiler.Outcome, in work: inout Work) {
+        outcome.diagnostics.forEach { place($0, in: &work) }
+        work.failBlocksWithErrors()
+        if !work.statuses.contains(.failed) {
+            work.chapterDiagnostics.append(Diagnostic(
+                .error, at: SourceLocation(file: document.file, line: 1, column: 1),
+                "the chapter's program did not compile:\n" + outcome.output,
+                hint: "this is likely a normbook bug; please report it with the chapter"))
+        }
+    }
+
+    /// Gives each block what it printed and showed, in order; numbers figures across the chapter.
+    private func attribute(_ run: ChapterRunner.Run, in work: inout Work) {
+        let executed = document.executedBlocks
+        let split = StreamSplitter.split(stdout: run.stdout, stderr: CrashReport.strippingReport(from: run.stderr))
+        let events = Dictionary(run.events.map { ($0.sequence, $0) }, uniquingKeysWith: { a, _ in a })
+        for event in run.events {
+            switch event.payload {
+            case .value(let name, let value): work.values[name] = value
+            case .inline(let index, let value): work.inlineValues[index] = value
+            default: break
             }
-            if !statuses.contains(.failed) {
-                chapterDiagnostics.append(Diagnostic(
-                    .error, at: SourceLocation(file: document.file, line: 1, column: 1),
-                    "the chapter's program did not compile:\n" + outcome.output,
-                    hint: "this is likely a normbook bug; please report it with the chapter"))
-            }
-        case .ran(let run, let compileDiagnostics, let runLimits):
-            compileDiagnostics.forEach(place)
-            var figureNumber = 0
-            var labelUses: [String: Int] = [:]
-            let split = StreamSplitter.split(stdout: run.stdout, stderr: CrashReport.strippingReport(from: run.stderr))
-            let events = Dictionary(run.events.map { ($0.sequence, $0) }, uniquingKeysWith: { a, _ in a })
-            var finished = Set<Int>()
-            var started = Set<Int>()
-            for event in run.events {
-                switch event.payload {
-                case .cellStarted: started.insert(event.cell)
-                case .cellFinished: finished.insert(event.cell)
-                case .value(let name, let value): values[name] = value
-                case .inline(let index, let value): inlineValues[index] = value
-                default: break
-                }
-            }
-            // Dictionaries iterate in a per-process random order: walk blocks in order so that
-            // figure numbers are the same in every build.
-            for cell in split.stdout.keys.sorted() where cell < executed.count {
-                let items = split.stdout[cell] ?? []
-                for item in items {
-                    switch item {
-                    case .text(let text):
-                        outputs[cell].append(.text(text))
-                    case .event(let sequence):
-                        guard let event = events[sequence] else { continue }
-                        switch event.payload {
-                        case .chart(let chart):
-                            figureNumber += 1
-                            let block = executed[cell]
-                            var label = block.options.label
-                            if let base = label {
-                                let use = labelUses[base, default: 0] + 1
-                                labelUses[base] = use
-                                if use > 1 { label = "\(base)-\(use)" }
-                            }
-                            outputs[cell].append(.figure(Figure(
-                                number: figureNumber, label: label, caption: block.options.caption ?? chart.title,
-                                chart: chart, image: "figures/\(document.slug)-\(figureNumber).png")))
-                        case .table(let table):
-                            outputs[cell].append(.table(table))
-                        case .claim(let record):
-                            records[cell].append(record)
-                        default:
-                            break
+        }
+        var figureNumber = 0
+        var labelUses: [String: Int] = [:]
+        // Dictionaries iterate in a per-process random order: walk blocks in order so that
+        // figure numbers are the same in every build.
+        for cell in split.stdout.keys.sorted() where cell < executed.count {
+            for item in split.stdout[cell] ?? [] {
+                switch item {
+                case .text(let text):
+                    work.outputs[cell].append(.text(text))
+                case .event(let sequence):
+                    guard let event = events[sequence] else { continue }
+                    switch event.payload {
+                    case .chart(let chart):
+                        figureNumber += 1
+                        let block = executed[cell]
+                        var label = block.options.label
+                        if let base = label {
+                            let use = labelUses[base, default: 0] + 1
+                            labelUses[base] = use
+                            if use > 1 { label = "\(base)-\(use)" }
                         }
-                    }
-                }
-            }
-            for cell in split.stderr.keys.sorted() where cell < executed.count {
-                guard let text = split.stderr[cell], !text.isEmpty else { continue }
-                outputs[cell].append(.errorText(text))
-            }
-            for (cut, stream) in run.stdoutCuts.map({ ($0, "output") }) + run.stderrCuts.map({ ($0, "error output") })
-            where cut.cell < executed.count {
-                let block = executed[cut.cell]
-                let dropped = ByteSize(bytes: UInt64(cut.droppedBytes))
-                blockDiagnostics[cut.cell].append(Diagnostic(
-                    .warning, at: SourceLocation(file: document.file, line: block.firstLine, column: block.indentation + 1),
-                    cut.chapterLimit
-                        ? "the chapter's printed \(stream) reached its limit of \(runLimits.chapterOutput) in this block; \(dropped) more were cut from the page"
-                        : "this block printed \(dropped) of \(stream) beyond its limit of \(runLimits.blockOutput); the rest was cut from the page",
-                    hint: cut.chapterLimit
-                        ? "print less, or raise `limits: {chapter-output: 50 MB}` in the front matter (or --chapter-output)"
-                        : "print less, or raise `limits: {block-output: 5 MB}` in the front matter (or --block-output)"))
-            }
-            for k in executed.indices {
-                if finished.contains(k) { statuses[k] = .succeeded } else if started.contains(k) { statuses[k] = .failed }
-            }
-            if !run.succeeded {
-                let failing = executed.indices.first { statuses[$0] == .failed } ?? max(0, (started.max() ?? 0))
-                if failing < executed.count {
-                    statuses[failing] = .failed
-                    let block = executed[failing]
-                    let blockStart = SourceLocation(file: document.file, line: block.firstLine, column: block.indentation + 1)
-                    if let timeout = run.timeout {
-                        blockDiagnostics[failing].append(Diagnostic(
-                            .error, at: blockStart,
-                            "the block ran longer than \(NumberFormatting.significant(timeout.seconds)) s and was stopped",
-                            hint: "make it faster, or raise the limit with `//| timeout: SECONDS` (or `timeout:` in the front matter for the whole chapter)"))
-                    } else if let limit = run.limitExceeded {
-                        let crash = CrashReport.parse(stderr: run.stderr, chapterFile: ChapterProgram.escaped(document.file))
-                        let location = crash?.location.map { SourceLocation(file: document.file, line: $0.line, column: $0.column) }
-                        blockDiagnostics[failing].append(Diagnostic(
-                            .error, at: location ?? blockStart, limit.message, hint: limit.hint))
-                    } else if let crash = CrashReport.parse(
-                        stderr: run.stderr, chapterFile: ChapterProgram.escaped(document.file))
-                    {
-                        // Debug information names the file as the compiler spelt it (`ChapterProgram.compiledFile`).
-                        let location = crash.location.map { SourceLocation(file: document.file, line: $0.line, column: $0.column) }
-                        blockDiagnostics[failing].append(Diagnostic(
-                            .error, at: location ?? blockStart, "runtime trap: \(crash.message)",
-                            hint: "the statement at this line stopped the program; later blocks were not run"))
-                    } else {
-                        blockDiagnostics[failing].append(Diagnostic(
-                            .error, at: blockStart, "the program stopped in this block (\(run.terminationDescription))",
-                            hint: "a chapter must run to its end; later blocks were not run"))
+                        work.outputs[cell].append(.figure(Figure(
+                            number: figureNumber, label: label, caption: block.options.caption ?? chart.title,
+                            chart: chart, image: "figures/\(document.slug)-\(figureNumber).png")))
+                    case .table(let table):
+                        work.outputs[cell].append(.table(table))
+                    case .claim(let record):
+                        work.records[cell].append(record)
+                    default:
+                        break
                     }
                 }
             }
         }
+        for cell in split.stderr.keys.sorted() where cell < executed.count {
+            guard let text = split.stderr[cell], !text.isEmpty else { continue }
+            work.outputs[cell].append(.errorText(text))
+        }
+    }
 
+    /// A warning at each block whose printed output was cut at a limit.
+    private func warnAboutCuts(_ run: ChapterRunner.Run, limits: ResourceLimits, in work: inout Work) {
+        let executed = document.executedBlocks
+        for (cut, stream) in run.stdoutCuts.map({ ($0, "output") }) + run.stderrCuts.map({ ($0, "error output") })
+        where cut.cell < executed.count {
+            let block = executed[cut.cell]
+            let dropped = ByteSize(bytes: UInt64(cut.droppedBytes))
+            work.diagnostics[cut.cell].append(Diagnostic(
+                .warning, at: SourceLocation(file: document.file, line: block.firstLine, column: block.indentation + 1),
+                cut.chapterLimit
+                    ? "the chapter's printed \(stream) reached its limit of \(limits.chapterOutput) in this block; \(dropped) more were cut from the page"
+                    : "this block printed \(dropped) of \(stream) beyond its limit of \(limits.blockOutput); the rest was cut from the page",
+                hint: cut.chapterLimit
+                    ? "print less, or raise `limits: {chapter-output: 50 MB}` in the front matter (or --chapter-output)"
+                    : "print less, or raise `limits: {block-output: 5 MB}` in the front matter (or --block-output)"))
+        }
+    }
+
+    /// Blocks that finished succeeded; the block where the program stopped failed, with why.
+    private func markStatuses(_ run: ChapterRunner.Run, in work: inout Work) {
+        let executed = document.executedBlocks
+        var finished = Set<Int>(), started = Set<Int>()
+        for event in run.events {
+            switch event.payload {
+            case .cellStarted: started.insert(event.cell)
+            case .cellFinished: finished.insert(event.cell)
+            default: break
+            }
+        }
+        for k in executed.indices {
+            if finished.contains(k) { work.statuses[k] = .succeeded } else if started.contains(k) { work.statuses[k] = .failed }
+        }
+        guard !run.succeeded else { return }
+        let failing = executed.indices.first { work.statuses[$0] == .failed } ?? max(0, (started.max() ?? 0))
+        guard failing < executed.count else { return }
+        work.statuses[failing] = .failed
+        work.diagnostics[failing].append(whyItStopped(run, block: executed[failing]))
+    }
+
+    /// The diagnostic for a program that stopped in `block`: a timeout, a resource limit, a
+    /// trap at its line, or another abnormal end.
+    private func whyItStopped(_ run: ChapterRunner.Run, block: CodeBlock) -> Diagnostic {
+        let blockStart = SourceLocation(file: document.file, line: block.firstLine, column: block.indentation + 1)
+        // Debug information names the file as the compiler spelt it (`ChapterProgram.compiledFile`).
+        let crash = CrashReport.parse(stderr: run.stderr, chapterFile: ChapterProgram.escaped(document.file))
+        let crashAt = crash?.location.map { SourceLocation(file: document.file, line: $0.line, column: $0.column) }
+        if let timeout = run.timeout {
+            return Diagnostic(
+                .error, at: blockStart,
+                "the block ran longer than \(NumberFormatting.significant(timeout.seconds)) s and was stopped",
+                hint: "make it faster, or raise the limit with `//| timeout: SECONDS` (or `timeout:` in the front matter for the whole chapter)")
+        }
+        if let limit = run.limitExceeded {
+            return Diagnostic(.error, at: crashAt ?? blockStart, limit.message, hint: limit.hint)
+        }
+        if let crash {
+            return Diagnostic(
+                .error, at: crashAt ?? blockStart, "runtime trap: \(crash.message)",
+                hint: "the statement at this line stopped the program; later blocks were not run")
+        }
+        return Diagnostic(
+            .error, at: blockStart, "the program stopped in this block (\(run.terminationDescription))",
+            hint: "a chapter must run to its end; later blocks were not run")
+    }
+
+    /// The claims of the blocks that succeeded (a block whose claims are wrong fails).
+    private func decideClaims(in work: inout Work) -> [[ClaimResult]] {
+        let executed = document.executedBlocks
         var claims = Array(repeating: [ClaimResult](), count: executed.count)
-        for k in executed.indices where statuses[k] == .succeeded {
-            let (found, problems) = Self.claims(of: executed[k], records: records[k], outputs: outputs[k], file: document.file)
+        for k in executed.indices where work.statuses[k] == .succeeded {
+            let (found, problems) = Self.claims(
+                of: executed[k], records: work.records[k], outputs: work.outputs[k], file: document.file)
             claims[k] = found
-            blockDiagnostics[k] += problems
-            if problems.contains(where: { $0.severity == .error }) { statuses[k] = .failed }
+            work.diagnostics[k] += problems
+            if problems.contains(where: { $0.severity == .error }) { work.statuses[k] = .failed }
         }
+        return claims
+    }
 
+    /// The chapter in order: prose with its inline values, blocks with what became of them.
+    private func segments(_ work: Work, claims: [[ClaimResult]]) -> [ChapterResult.Segment] {
         var segments: [ChapterResult.Segment] = []
         var inlineCount = 0
         for segment in document.segments {
@@ -183,7 +241,7 @@ struct ResultAssembler {
                 let inline = InlineExpression.find(in: text, firstLine: line).map { expression -> InlineValue in
                     defer { inlineCount += 1 }
                     return InlineValue(
-                        expression: expression.expression, value: inlineValues[inlineCount],
+                        expression: expression.expression, value: work.inlineValues[inlineCount],
                         volatile: expression.volatile ? true : nil)
                 }
                 segments.append(.prose(markdown: text, line: line, inline: inline))
@@ -191,8 +249,8 @@ struct ResultAssembler {
                 if let k = block.index {
                     segments.append(.block(BlockResult(
                         index: k, language: block.language, code: block.displayedCode, line: block.fenceLine,
-                        options: block.options, status: statuses[k], outputs: outputs[k], diagnostics: blockDiagnostics[k],
-                        claims: claims[k])))
+                        options: block.options, status: work.statuses[k], outputs: work.outputs[k],
+                        diagnostics: work.diagnostics[k], claims: claims[k])))
                 } else {
                     segments.append(.block(BlockResult(
                         index: nil, language: block.language, code: block.displayedCode, line: block.fenceLine,
@@ -200,11 +258,7 @@ struct ResultAssembler {
                 }
             }
         }
-        let failed = statuses.contains(.failed) || chapterDiagnostics.contains { $0.severity == .error }
-        return ChapterResult(
-            file: document.file, slug: document.slug, title: document.title,
-            status: failed ? .failed : .succeeded, segments: segments, diagnostics: chapterDiagnostics,
-            values: values, provenance: provenance)
+        return segments
     }
 
     /// Joins a block's claim records with its options, and says what is wrong with them.
