@@ -84,7 +84,7 @@ let package = Package(
         .testTarget(name: "NotebookRuntimeTests", dependencies: ["NotebookRuntime", "NotebookProtocol"]),
         // Builds fixture projects through the real pipeline and the normbook executable.
         .testTarget(
-            name: "NormbookEndToEndTests", dependencies: ["Notebook", "normbook"],
+            name: "NormbookEndToEndTests", dependencies: ["Notebook", "normbook", "ChartRendering"],
             exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

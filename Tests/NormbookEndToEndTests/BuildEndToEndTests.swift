@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ChartRendering
 
 @testable import Notebook
 
@@ -52,7 +53,7 @@ struct BuildEndToEndTests {
 
         let png = try Data(contentsOf: output.appendingPathComponent("figures/01-good-1.png"))
         #expect(Array(png.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
-        let size = try #require(PNGSize.of(Array(png)))
+        let size = try PixelImage(png: Array(png))
         #expect(size.width >= 1000 && size.height >= 600)  // 2× device scale
 
         let compile = try project.read("output/02-compile-error.html")

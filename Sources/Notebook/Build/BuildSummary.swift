@@ -42,6 +42,8 @@ public struct BuildSummary: Sendable {
     public var failedReportFolder: URL?
     /// Things the user should know that did not stop the build.
     public var warnings: [String] = []
+    /// The results the report was rendered from, in chapter order.
+    var results: [ChapterResult] = []
 
     /// Whether every chapter built.
     public var succeeded: Bool { chapters.allSatisfy { $0.status == .succeeded } }

@@ -89,7 +89,7 @@ struct ChapterPipeline: Sendable {
         }
         // Plan
         let program = ChapterProgram(document: document)
-        let work = cache.appendingPathComponent("work/\(document.slug)")
+        let work = CacheLayout(folder: cache).work(document.slug)
         // Execute: compile
         let compileStart = Date()
         let outcome: SwiftCompiler.Outcome

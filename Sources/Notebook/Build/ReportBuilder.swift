@@ -19,7 +19,7 @@ public struct ReportBuilder: Sendable {
         let files = try chapterFiles()
         try outputGuard.check(options.output, shownAs: displayPath(of: options.output))
         BuildLifecycle.shared.building(report: options.output)
-        let lock = try ProjectLock.acquire(cache: options.cache, wait: options.waitForLock, onWaiting: options.onWaitingForLock)
+        let lock = try ProjectLock.acquire(CacheLayout(folder: options.cache).lock, wait: options.waitForLock, onWaiting: options.onWaitingForLock)
         defer { withExtendedLifetime(lock) {} }
         LeftoverCleaner.clean(besides: options.output)
         let source: ChapterPipeline.Source
@@ -73,7 +73,7 @@ public struct ReportBuilder: Sendable {
         do {
             for result in results { try ResultsStore().write(result, toReport: staging) }
             var renderer = ReportRenderer(reportTitle: options.title, version: NotebookIdentity.version, themeDirectory: options.theme)
-            renderer.figureCache = options.cache.appendingPathComponent("figures")
+            renderer.figureCache = CacheLayout(folder: options.cache).figures
             try renderer.render(results, into: staging)
         } catch {
             writer.discard(staging)
@@ -82,10 +82,11 @@ public struct ReportBuilder: Sendable {
         var summary = BuildSummary(
             chapters: summaries, renderSeconds: Date().timeIntervalSince(renderStart),
             reportFolder: options.output, failedReportFolder: nil)
+        summary.results = results
         if summary.succeeded || options.allowFailures {
             summary.warnings += try writer.commit(staging)
         } else {
-            let aside = options.cache.appendingPathComponent("failed-report")
+            let aside = CacheLayout(folder: options.cache).failedReport
             try writer.set(aside: staging, at: aside)
             summary.failedReportFolder = aside
         }

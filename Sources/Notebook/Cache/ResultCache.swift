@@ -7,7 +7,7 @@ struct ResultCache: Sendable {
     /// The cache folder (`.normbook-cache` by default).
     var folder: URL
 
-    private var results: URL { folder.appendingPathComponent("results") }
+    private var results: URL { CacheLayout(folder: folder).results }
 
     /// The stored result of `slug`, if it was made from these inputs in this environment.
     func lookup(slug: String, inputsKey: String, environmentKey: String) -> ChapterResult? {

@@ -14,17 +14,17 @@ final class ProjectLock: @unchecked Sendable {
 
     deinit { close(descriptor) }
 
-    /// Takes the lock of the project whose cache folder is `cache`.
+    /// Takes the lock `file` (`CacheLayout.lock` of the project's cache).
     ///
     /// - Parameters:
     ///   - wait: when another build holds it, wait for that build (else throw `.projectBusy`).
     ///   - onWaiting: called once, before waiting, with the holder's pid when known.
-    static func acquire(cache: URL, wait: Bool, onWaiting: ((Int32?) -> Void)?) throws -> ProjectLock {
-        let file = cache.appendingPathComponent("lock")
+    static func acquire(_ file: URL, wait: Bool, onWaiting: ((Int32?) -> Void)?) throws -> ProjectLock {
+        let folder = file.deletingLastPathComponent()
         do {
-            try FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
-            throw NotebookError.unwritable(path: cache.path, reason: error.localizedDescription)
+            throw NotebookError.unwritable(path: folder.path, reason: error.localizedDescription)
         }
         let fd = open(file.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw NotebookError.unwritable(path: file.path, reason: String(cString: strerror(errno))) }

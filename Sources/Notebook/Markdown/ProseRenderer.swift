@@ -18,7 +18,7 @@ struct ProseRenderer {
                 span = "<span class=\"inline-value\" title=\"\(HTMLEscaping.escape(inline[k].expression))\">"
                     + HTMLEscaping.escape(value.formatted) + "</span>"
                 if inline[k].volatile == true {
-                    span = VolatileContent.begin + span + VolatileContent.end
+                    span = VolatileMarkers.begin + span + VolatileMarkers.end
                 }
             } else {
                 let expression = k < inline.count ? inline[k].expression : "?"

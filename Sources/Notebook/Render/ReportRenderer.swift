@@ -52,7 +52,8 @@ struct ReportRenderer: Sendable {
                 }
                 try Data(png).write(to: folder.appendingPathComponent(figure.image))
                 written.append(figure.image)
-                figureSizes[figure.number] = PNGSize.of(png).map { ($0.width / 2, $0.height / 2) } ?? (640, 400)
+                // The image is drawn at 2×; the page shows it at the chart's own size in points.
+                figureSizes[figure.number] = (Int(figure.chart.width.rounded()), Int(figure.chart.height.rounded()))
             }
             let body = templates.render(
                 chapterContext(result, figureSizes: figureSizes, renderer: renderer), template: "chapter")

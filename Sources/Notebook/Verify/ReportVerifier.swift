@@ -41,11 +41,11 @@ public struct ReportVerifier: Sendable {
         _ = try builder.chapterFiles()
         if record { try builder.outputGuard.check(options.output, shownAs: builder.displayPath(of: options.output)) }
         BuildLifecycle.shared.building(report: options.output)
-        let lock = try ProjectLock.acquire(cache: options.cache, wait: options.waitForLock, onWaiting: options.onWaitingForLock)
+        let lock = try ProjectLock.acquire(CacheLayout(folder: options.cache).lock, wait: options.waitForLock, onWaiting: options.onWaitingForLock)
         defer { withExtendedLifetime(lock) {} }
         // The rebuild's scratch lives in the cache (removed at the end, on interruption, or by
         // the next verification if this one was killed).
-        let scratch = options.cache.appendingPathComponent("verify-scratch")
+        let scratch = CacheLayout(folder: options.cache).verificationScratch
         BuildLifecycle.removeOwnedFolder(atPath: scratch.path)
         BuildLifecycle.shared.registerTemporary(scratch)
         defer {
@@ -59,7 +59,7 @@ public struct ReportVerifier: Sendable {
         rebuild.frozen = false
         rebuild.allowFailures = true
         let summary = try ReportBuilder(options: rebuild).build(progress: progress)
-        let results = try ResultsStore().readAll(fromReport: rebuild.output)
+        let results = summary.results
 
         var cases = Self.chapterCases(summary) + Self.claimCases(results)
         var differences: [ReportDifference] = []
@@ -84,14 +84,15 @@ public struct ReportVerifier: Sendable {
             }
             let images = scratch.appendingPathComponent("differences")
             var comparator = ReportComparator(tolerance: tolerance)
-            comparator.presenceOnly = VolatileContent.figureImages(inReport: rebuild.output)
-                .union(VolatileContent.figureImages(inReport: options.output))
+            comparator.presenceOnly = results.reduce(into: VolatileContent.figureImages(inReport: options.output)) {
+                $0.formUnion($1.volatileFigureImages)
+            }
             differences = try comparator.compare(expected: options.output, actual: rebuild.output, differenceImages: images)
             let compared = try ReportComparator(tolerance: tolerance).relativeFiles(in: options.output)
             cases += VerificationCase.fileCases(differences: differences, comparedFiles: compared)
             if !differences.isEmpty {
                 // Keep the rebuilt report (and the difference images) for inspection.
-                let keep = options.cache.appendingPathComponent("verify")
+                let keep = CacheLayout(folder: options.cache).verification
                 BuildLifecycle.removeOwnedFolder(atPath: keep.path)
                 try? fm.createDirectory(at: options.cache, withIntermediateDirectories: true)
                 if (try? fm.moveItem(at: scratch, to: keep)) != nil {

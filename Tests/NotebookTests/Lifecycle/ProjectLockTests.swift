@@ -9,13 +9,13 @@ import Testing
 struct ProjectLockTests {
     @Test func aSecondHolderIsToldWhoHoldsTheLockAndGetsItOnceReleased() throws {
         let cache = FileManager.default.temporaryDirectory.appendingPathComponent("normbook-lock-\(UUID().uuidString)")
-        var first: ProjectLock? = try ProjectLock.acquire(cache: cache, wait: false, onWaiting: nil)
+        var first: ProjectLock? = try ProjectLock.acquire(CacheLayout(folder: cache).lock, wait: false, onWaiting: nil)
         #expect(first != nil)
         #expect(throws: NotebookError.projectBusy(holder: getpid(), lockFile: cache.appendingPathComponent("lock").path)) {
-            _ = try ProjectLock.acquire(cache: cache, wait: false, onWaiting: nil)
+            _ = try ProjectLock.acquire(CacheLayout(folder: cache).lock, wait: false, onWaiting: nil)
         }
         first = nil  // closing the descriptor releases the lock, as the kernel does when a holder dies
-        let second = try ProjectLock.acquire(cache: cache, wait: false, onWaiting: nil)
+        let second = try ProjectLock.acquire(CacheLayout(folder: cache).lock, wait: false, onWaiting: nil)
         withExtendedLifetime(second) {}
     }
 
