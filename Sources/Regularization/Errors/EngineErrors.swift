@@ -22,7 +22,7 @@ import Foundation
 //     suits 150 samples does not suit 3; k folds need k samples; 30 entries cannot be pruned once
 //     20 remain), each call is coarse, and a program that sweeps settings or reads its users'
 //     files can catch the error, report it and go on. A caller that catches around such a call
-//     never meets a trap caused by an argument's value.
+//     meets no trap caused by an argument's value, except an index out of range (below).
 //   - The tensor and network layer — `Tensor` and its operations, norms, penalties and proxes,
 //     constraints, clipping, dropout, layers, losses, optimizers, `MLP`, `SupervisedData`,
 //     `Trainer`, constructing and applying a `PruningMask`, `SeededGenerator`, `BLAS` — traps
