@@ -37,14 +37,14 @@ public enum GradientClipping {
     /// happens even when the factor is 1). With a NaN total the factor is NaN and every gradient
     /// becomes NaN; with an infinite total the factor is 0 and infinite entries become NaN —
     /// unless `errorIfNonfinite` is true, in which case the gradients are left untouched and
-    /// `RegularizationError.nonFiniteGradientNorm` is thrown.
+    /// `NumericalError.nonFiniteGradientNorm` is thrown.
     @discardableResult
     @_specialize(where S == Float)
     @_specialize(where S == Double)
     public static func clipByGlobalNorm<S: TensorScalar>(
         _ gradients: inout [Tensor<S>], maxNorm: Double, norm kind: VectorNorm = .l2,
         errorIfNonfinite: Bool = false
-    ) throws(RegularizationError) -> S {
+    ) throws(NumericalError) -> S {
         let total = totalNorm(gradients, norm: kind)
         if errorIfNonfinite && !total.isFinite {
             throw .nonFiniteGradientNorm(total: Double(total))

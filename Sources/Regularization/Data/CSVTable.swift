@@ -13,18 +13,23 @@ public struct CSVTable: Sendable, Equatable {
     public var source: String
 
     /// Reads and parses a file.
-    public static func read(from url: URL) throws -> CSVTable {
+    ///
+    /// - Throws: `DataLoadingError.unreadableFile` when the file cannot be read as UTF-8 text,
+    ///   `.malformedCSV` (with the line) when it is not valid CSV.
+    public static func read(from url: URL) throws(DataLoadingError) -> CSVTable {
         let text: String
         do {
             text = try String(contentsOf: url, encoding: .utf8)
         } catch {
-            throw DataError.unreadableFile(path: url.path, reason: error.localizedDescription)
+            throw .unreadableFile(path: url.path, reason: error.localizedDescription)
         }
         return try CSVTable(parsing: text, source: url.path)
     }
 
     /// Parses CSV text; `source` names it in errors.
-    public init(parsing text: String, source: String = "<text>") throws {
+    ///
+    /// - Throws: `DataLoadingError.malformedCSV` at the first line that is not valid CSV.
+    public init(parsing text: String, source: String = "<text>") throws(DataLoadingError) {
         self.source = source
         header = []
         rows = []
@@ -43,18 +48,21 @@ public struct CSVTable: Sendable, Equatable {
                 continue
             }
             guard fields.count == header.count else {
-                throw DataError.malformedCSV(
-                    path: source, line: lineNumber,
-                    message: "expected \(header.count) fields as in the header, found \(fields.count)")
+                throw .malformedCSV(
+                    source: source, line: lineNumber,
+                    problem: "expected \(header.count) fields as in the header, found \(fields.count); give every line one "
+                        + "field per header column, and quote fields that contain commas")
             }
             rows.append(fields)
             lineNumbers.append(lineNumber)
         }
-        guard sawHeader else { throw DataError.malformedCSV(path: source, line: 1, message: "the file is empty; expected a header line") }
+        guard sawHeader else {
+            throw .malformedCSV(source: source, line: 1, problem: "the text is empty; a CSV starts with a header line naming its columns")
+        }
     }
 
     /// Splits one line into fields.
-    static func fields(of line: Substring, source: String, line lineNumber: Int) throws -> [String] {
+    static func fields(of line: Substring, source: String, line lineNumber: Int) throws(DataLoadingError) -> [String] {
         var fields: [String] = []
         var current = ""
         var inQuotes = false
@@ -84,7 +92,7 @@ public struct CSVTable: Sendable, Equatable {
             index = line.index(after: index)
         }
         if inQuotes {
-            throw DataError.malformedCSV(path: source, line: lineNumber, message: "a quoted field is not closed; add the closing \"")
+            throw .malformedCSV(source: source, line: lineNumber, problem: "a quoted field is not closed; add the closing \"")
         }
         fields.append(current)
         return fields.map { $0.trimmingCharacters(in: .whitespaces) }
@@ -95,16 +103,23 @@ public struct CSVTable: Sendable, Equatable {
 
     /// All fields as numbers, row by row; throws with the line and column of the first
     /// non-numeric field.
-    public func numericRows() throws -> [[Double]] {
-        try rows.enumerated().map { r, row in
-            try row.enumerated().map { c, field in
+    public func numericRows() throws(DataLoadingError) -> [[Double]] {
+        var result: [[Double]] = []
+        result.reserveCapacity(rows.count)
+        for (r, row) in rows.enumerated() {
+            var values: [Double] = []
+            values.reserveCapacity(row.count)
+            for (c, field) in row.enumerated() {
                 guard let value = Double(field), value.isFinite else {
-                    throw DataError.malformedCSV(
-                        path: source, line: lineNumbers[r],
-                        message: "column \(c + 1) (\(header[c])) holds \"\(field)\", which is not a finite number")
+                    throw .malformedCSV(
+                        source: source, line: lineNumbers[r],
+                        problem: "column \(c + 1) (\(header[c])) holds \"\(field)\", which is not a finite number; "
+                            + "every field below the header must be a number")
                 }
-                return value
+                values.append(value)
             }
+            result.append(values)
         }
+        return result
     }
 }

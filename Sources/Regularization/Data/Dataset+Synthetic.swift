@@ -6,11 +6,11 @@ extension Dataset {
     /// with random signs and the rest are 0, and y = X·w + `noise`·N(0, 1).
     public static func sparseRegression(
         samples: Int, features: Int, nonZeros: Int, noise: Double, generator: inout SeededGenerator
-    ) throws -> Dataset {
-        try requireDataParameter("samples", Double(samples), "samples must be at least 1") { $0 >= 1 }
-        try requireDataParameter("features", Double(features), "features must be at least 1") { $0 >= 1 }
-        try requireDataParameter("nonZeros", Double(nonZeros), "nonZeros must lie in 0...features") { $0 >= 0 && Int($0) <= features }
-        try requireDataParameter("noise", noise, "noise (a standard deviation) must be >= 0") { $0 >= 0 }
+    ) throws(ArgumentError) -> Dataset {
+        try ArgumentError.check("samples", samples, "samples must be at least 1") { $0 >= 1 }
+        try ArgumentError.check("features", features, "features must be at least 1") { $0 >= 1 }
+        try ArgumentError.check("nonZeros", nonZeros, "nonZeros must lie in 0...features (0...\(features))") { $0 >= 0 && $0 <= features }
+        try ArgumentError.check("noise", noise, "noise (a standard deviation) must be >= 0") { $0 >= 0 }
         var x = [Double](repeating: 0, count: samples * features)
         for i in x.indices { x[i] = generator.normal() }
         var w = [Double](repeating: 0, count: features)
@@ -38,9 +38,9 @@ extension Dataset {
 
     /// A noisy XOR: each sample picks a corner (a, b) of the unit square uniformly, lies at
     /// (a, b) + `noise`·N(0, I) and is labelled a XOR b.
-    public static func xor(samples: Int, noise: Double, generator: inout SeededGenerator) throws -> Dataset {
-        try requireDataParameter("samples", Double(samples), "samples must be at least 1") { $0 >= 1 }
-        try requireDataParameter("noise", noise, "noise (a standard deviation) must be >= 0") { $0 >= 0 }
+    public static func xor(samples: Int, noise: Double, generator: inout SeededGenerator) throws(ArgumentError) -> Dataset {
+        try ArgumentError.check("samples", samples, "samples must be at least 1") { $0 >= 1 }
+        try ArgumentError.check("noise", noise, "noise (a standard deviation) must be >= 0") { $0 >= 0 }
         var x: [Double] = []
         var y: [Double] = []
         for _ in 0..<samples {
@@ -56,9 +56,9 @@ extension Dataset {
     /// Two interleaving half circles, like scikit-learn's `make_moons`: ⌊n/2⌋ points on the
     /// upper unit half circle (label 0) and the rest on a lower one shifted by (1, −0.5)
     /// (label 1), shuffled, plus `noise`·N(0, I).
-    public static func moons(samples: Int, noise: Double, generator: inout SeededGenerator) throws -> Dataset {
-        try requireDataParameter("samples", Double(samples), "samples must be at least 2") { $0 >= 2 }
-        try requireDataParameter("noise", noise, "noise (a standard deviation) must be >= 0") { $0 >= 0 }
+    public static func moons(samples: Int, noise: Double, generator: inout SeededGenerator) throws(ArgumentError) -> Dataset {
+        try ArgumentError.check("samples", samples, "samples must be at least 2") { $0 >= 2 }
+        try ArgumentError.check("noise", noise, "noise (a standard deviation) must be >= 0") { $0 >= 0 }
         let outer = samples / 2
         let inner = samples - outer
         func angle(_ i: Int, _ count: Int) -> Double { count > 1 ? Double.pi * Double(i) / Double(count - 1) : 0 }
@@ -79,9 +79,9 @@ extension Dataset {
     /// Samples of y = sin(2πx) + `noise`·N(0, 1) at x drawn uniformly from [0, 1) and sorted
     /// increasingly (one feature, "x"): the classic polynomial-fitting example. Expand x with
     /// `PolynomialFeatures`.
-    public static func noisySine(samples: Int, noise: Double, generator: inout SeededGenerator) throws -> Dataset {
-        try requireDataParameter("samples", Double(samples), "samples must be at least 1") { $0 >= 1 }
-        try requireDataParameter("noise", noise, "noise (a standard deviation) must be >= 0") { $0 >= 0 }
+    public static func noisySine(samples: Int, noise: Double, generator: inout SeededGenerator) throws(ArgumentError) -> Dataset {
+        try ArgumentError.check("samples", samples, "samples must be at least 1") { $0 >= 1 }
+        try ArgumentError.check("noise", noise, "noise (a standard deviation) must be >= 0") { $0 >= 0 }
         let x = (0..<samples).map { _ in generator.uniform() }.sorted()
         let y = x.map { sin(2 * Double.pi * $0) + noise * generator.normal() }
         return Dataset(unchecked: ["x"], features: Tensor(shape: [samples, 1], scalars: x), targets: y)

@@ -4,7 +4,7 @@ import Foundation
 /// whole number, or a real value for regression).
 ///
 /// ```swift
-/// let iris = try Dataset.iris(from: URL(fileURLWithPath: "chapters/data/iris.csv"))
+/// let iris = try Dataset.iris(from: URL(fileURLWithPath: "data/iris.csv"))
 /// var generator = SeededGenerator(seed: 7)
 /// let (train, test) = try iris.stratifiedSplit(testFraction: 0.3, generator: &generator)
 /// let scaler = try Standardizer(fitting: train.x)
@@ -22,13 +22,17 @@ public struct Dataset: Sendable, Equatable {
     public var coefficients: [Double]?
 
     /// Creates a data set; `features` must be `[targets.count, featureNames.count]`.
+    ///
+    /// - Throws: `ArgumentError.shapeMismatch` when the shapes do not agree.
     public init(
         featureNames: [String], features: Tensor<Double>, targets: [Double], classNames: [String] = [],
         coefficients: [Double]? = nil
-    ) throws {
+    ) throws(ArgumentError) {
         guard features.rank == 2, features.shape[0] == targets.count, features.shape[1] == featureNames.count else {
-            throw DataError.shapeMismatch(
-                "features have shape \(features.shape) but there are \(targets.count) targets and \(featureNames.count) feature names")
+            throw .shapeMismatch(
+                argument: "features", shape: features.shape,
+                requirement: "there are \(targets.count) targets and \(featureNames.count) feature names, so it must be "
+                    + "[\(targets.count), \(featureNames.count)]")
         }
         self.featureNames = featureNames
         self.features = features
@@ -68,42 +72,50 @@ public struct Dataset: Sendable, Equatable {
             targets: indices.map { targets[$0] }, classNames: classNames, coefficients: coefficients)
     }
 
-    /// Fisher's Iris data from `chapters/data/iris.csv`: 150 samples, 4 features, 3 classes.
-    public static func iris(from url: URL) throws -> Dataset {
+    /// Fisher's Iris data (scikit-learn's `load_iris()`) from a CSV file: 150 samples, 4 features,
+    /// 3 classes. The header is `sepal_length,sepal_width,petal_length,petal_width,target`, and
+    /// `target` is the class index 0 (setosa), 1 (versicolor) or 2 (virginica).
+    ///
+    /// - Throws: `DataLoadingError` when the file cannot be read or is not in this format.
+    public static func iris(from url: URL) throws(DataLoadingError) -> Dataset {
         let names = ["sepal_length", "sepal_width", "petal_length", "petal_width"]
         return try load(
             url: url, featureNames: names, classNames: ["setosa", "versicolor", "virginica"], expectedRows: 150)
     }
 
-    /// The 8×8 handwritten digits from `chapters/data/digits.csv`: 1797 samples, 64 pixel
-    /// intensities 0–16 (row-major image order), 10 classes.
-    public static func digits(from url: URL) throws -> Dataset {
+    /// The 8×8 handwritten digits (scikit-learn's `load_digits()`) from a CSV file: 1797 samples,
+    /// 64 pixel intensities 0–16 (row-major image order), 10 classes. The header is
+    /// `pixel0,…,pixel63,target`, and `target` is the digit 0–9.
+    ///
+    /// - Throws: `DataLoadingError` when the file cannot be read or is not in this format.
+    public static func digits(from url: URL) throws(DataLoadingError) -> Dataset {
         let names = (0..<64).map { "pixel\($0)" }
         return try load(url: url, featureNames: names, classNames: (0..<10).map(String.init), expectedRows: 1797)
     }
 
     /// Reads a CSV whose header is `featureNames + ["target"]` and whose target is a class index.
-    static func load(url: URL, featureNames: [String], classNames: [String], expectedRows: Int) throws -> Dataset {
+    static func load(
+        url: URL, featureNames: [String], classNames: [String], expectedRows: Int
+    ) throws(DataLoadingError) -> Dataset {
         let table = try CSVTable.read(from: url)
         let expected = featureNames + ["target"]
         guard table.header == expected else {
-            throw DataError.unexpectedHeader(path: url.path, expected: expected, found: table.header)
+            throw .unexpectedHeader(source: table.source, expected: expected, found: table.header)
         }
         let rows = try table.numericRows()
         guard rows.count == expectedRows else {
-            throw DataError.malformedCSV(
-                path: url.path, line: (table.lineNumbers.last ?? 1),
-                message: "expected \(expectedRows) data rows, found \(rows.count); regenerate the file with Tests/RegularizationTests/Data/make_datasets.py")
+            throw .unexpectedRowCount(source: table.source, expected: expectedRows, found: rows.count)
         }
         var scalars: [Double] = []
         scalars.reserveCapacity(rows.count * featureNames.count)
         var targets: [Double] = []
         for (r, row) in rows.enumerated() {
             let target = row[featureNames.count]
-            guard target.rounded() == target, target >= 0, Int(target) < classNames.count else {
-                throw DataError.malformedCSV(
-                    path: url.path, line: table.lineNumbers[r],
-                    message: "target \(target) is not a class index in 0..<\(classNames.count)")
+            guard target.rounded() == target, target >= 0, target < Double(classNames.count) else {
+                throw .malformedCSV(
+                    source: table.source, line: table.lineNumbers[r],
+                    problem: "target \(target) is not a class index; the target column holds whole numbers "
+                        + "0 to \(classNames.count - 1)")
             }
             scalars.append(contentsOf: row[0..<featureNames.count])
             targets.append(target)

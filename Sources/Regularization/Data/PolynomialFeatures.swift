@@ -13,10 +13,13 @@ public struct PolynomialFeatures: Sendable, Equatable, Codable {
     }
 
     /// The expanded matrix `[samples, degree (+1)]` of `x` (`[samples]` or `[samples, 1]`).
-    public func transform(_ x: Tensor<Double>) throws -> Tensor<Double> {
-        try requireDataParameter("degree", Double(degree), "degree must be at least 1") { $0 >= 1 }
+    ///
+    /// - Throws: `ArgumentError` when `degree` is below 1 or `x` is not one feature.
+    public func transform(_ x: Tensor<Double>) throws(ArgumentError) -> Tensor<Double> {
+        try ArgumentError.check("degree", degree, "degree must be at least 1") { $0 >= 1 }
         guard x.rank == 1 || (x.rank == 2 && x.shape[1] == 1) else {
-            throw DataError.shapeMismatch("PolynomialFeatures expands one feature: pass shape [samples] or [samples, 1], got \(x.shape)")
+            throw .shapeMismatch(
+                argument: "x", shape: x.shape, requirement: "PolynomialFeatures expands one feature: pass [samples] or [samples, 1]")
         }
         let first = includeBias ? 0 : 1
         let columns = degree - first + 1
@@ -39,7 +42,7 @@ public struct PolynomialFeatures: Sendable, Equatable, Codable {
     }
 
     /// Expands a one-feature data set, keeping its targets.
-    public func transform(_ data: Dataset) throws -> Dataset {
+    public func transform(_ data: Dataset) throws(ArgumentError) -> Dataset {
         let name = data.featureNames.first ?? "x"
         return try Dataset(featureNames: featureNames(for: name), features: transform(data.features), targets: data.targets)
     }

@@ -15,13 +15,14 @@ public struct Standardizer: Sendable, Equatable, Codable {
     public var scale: [Double]
 
     /// Fits the statistics of `x` (`[samples, features]`).
-    public init(fitting x: Tensor<Double>) throws {
+    ///
+    /// - Throws: `ArgumentError` when `x` is not a non-empty matrix or holds NaN or an infinity.
+    public init(fitting x: Tensor<Double>) throws(ArgumentError) {
         guard x.rank == 2, x.shape[0] > 0, x.shape[1] > 0 else {
-            throw DataError.shapeMismatch("Standardizer fits a non-empty matrix [samples, features], got shape \(x.shape)")
+            throw .shapeMismatch(
+                argument: "x", shape: x.shape, requirement: "a Standardizer fits a non-empty matrix [samples, features]")
         }
-        if let bad = x.scalars.firstIndex(where: { !$0.isFinite }) {
-            throw DataError.invalidParameter(name: "x[\(bad)]", value: x.scalars[bad], requirement: "every value must be finite")
-        }
+        try ArgumentError.checkFinite(x.scalars, "x")
         let n = x.shape[0]
         let p = x.shape[1]
         var mean = [Double](repeating: 0, count: p)
@@ -42,7 +43,7 @@ public struct Standardizer: Sendable, Equatable, Codable {
     }
 
     /// (x − mean) / scale, column by column.
-    public func transform(_ x: Tensor<Double>) throws -> Tensor<Double> {
+    public func transform(_ x: Tensor<Double>) throws(ArgumentError) -> Tensor<Double> {
         try check(x)
         let p = mean.count
         var out = x.scalars
@@ -51,7 +52,7 @@ public struct Standardizer: Sendable, Equatable, Codable {
     }
 
     /// x·scale + mean, undoing `transform`.
-    public func inverseTransform(_ x: Tensor<Double>) throws -> Tensor<Double> {
+    public func inverseTransform(_ x: Tensor<Double>) throws(ArgumentError) -> Tensor<Double> {
         try check(x)
         let p = mean.count
         var out = x.scalars
@@ -60,15 +61,17 @@ public struct Standardizer: Sendable, Equatable, Codable {
     }
 
     /// A data set with standardized features and the same targets.
-    public func transform(_ data: Dataset) throws -> Dataset {
+    public func transform(_ data: Dataset) throws(ArgumentError) -> Dataset {
         var copy = data
         copy.features = try transform(data.features)
         return copy
     }
 
-    private func check(_ x: Tensor<Double>) throws {
+    private func check(_ x: Tensor<Double>) throws(ArgumentError) {
         guard x.rank == 2, x.shape[1] == mean.count else {
-            throw DataError.shapeMismatch("the Standardizer was fitted on \(mean.count) features but x has shape \(x.shape)")
+            throw .shapeMismatch(
+                argument: "x", shape: x.shape,
+                requirement: "the Standardizer was fitted on \(mean.count) features, so x must be [samples, \(mean.count)]")
         }
     }
 }

@@ -6,7 +6,7 @@ public struct TrainTestSplit: Sendable, Equatable, Codable {
     public var test: [Int]
 
     /// A seeded random split with ⌈testFraction·n⌉ test samples (scikit-learn's rounding).
-    public static func random(sampleCount n: Int, testFraction: Double, generator: inout SeededGenerator) throws -> TrainTestSplit {
+    public static func random(sampleCount n: Int, testFraction: Double, generator: inout SeededGenerator) throws(ArgumentError) -> TrainTestSplit {
         let testCount = try testSize(n, testFraction)
         let order = generator.permutation(n)
         return TrainTestSplit(train: order[testCount...].sorted(), test: order[..<testCount].sorted())
@@ -15,7 +15,7 @@ public struct TrainTestSplit: Sendable, Equatable, Codable {
     /// A seeded split that keeps the class proportions: each class gives ⌊testFraction·n_c⌋ test
     /// samples, and the remaining test places (to reach ⌈testFraction·n⌉) go to the classes with
     /// the largest remainders.
-    public static func stratified(labels: [Int], testFraction: Double, generator: inout SeededGenerator) throws -> TrainTestSplit {
+    public static func stratified(labels: [Int], testFraction: Double, generator: inout SeededGenerator) throws(ArgumentError) -> TrainTestSplit {
         let n = labels.count
         let testCount = try testSize(n, testFraction)
         let classes = Array(Set(labels)).sorted()
@@ -42,13 +42,14 @@ public struct TrainTestSplit: Sendable, Equatable, Codable {
         return TrainTestSplit(train: train.sorted(), test: test.sorted())
     }
 
-    private static func testSize(_ n: Int, _ fraction: Double) throws -> Int {
-        try requireDataParameter("testFraction", fraction, "testFraction must lie strictly between 0 and 1, e.g. 0.25") { $0 > 0 && $0 < 1 }
+    private static func testSize(_ n: Int, _ fraction: Double) throws(ArgumentError) -> Int {
+        try ArgumentError.check("testFraction", fraction, "testFraction must lie strictly between 0 and 1, e.g. 0.25") { $0 > 0 && $0 < 1 }
         let count = Int((fraction * Double(n)).rounded(.up))
         guard count >= 1, count < n else {
-            throw DataError.invalidParameter(
-                name: "testFraction", value: fraction,
-                requirement: "with \(n) samples it leaves \(count) test and \(n - count) training samples; both need at least one")
+            throw .invalidValue(
+                argument: "testFraction", value: "\(fraction)",
+                requirement: "with \(n) samples it leaves \(count) test and \(n - count) training samples; both need at least one "
+                    + "(split at least 2 samples)")
         }
         return count
     }

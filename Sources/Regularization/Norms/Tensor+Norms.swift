@@ -41,7 +41,7 @@ extension Tensor {
     /// The singular values of a matrix in descending order (LAPACK `?gesdd`).
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
-    public func singularValues() throws(RegularizationError) -> Tensor {
+    public func singularValues() throws(NumericalError) -> Tensor {
         precondition(rank == 2, "singularValues() needs a matrix, got shape \(shape)")
         guard let s = Scalar.singularValues(rows: shape[0], columns: shape[1], scalars: scalars) else {
             throw .singularValueDecompositionFailed(rows: shape[0], columns: shape[1])

@@ -6,21 +6,24 @@ public enum PruningAmount: Sendable, Hashable, CustomStringConvertible {
     case fraction(Double)
 
     /// The number to prune out of `candidates`, validated as torch does.
-    public func resolve(candidates: Int) throws(RegularizationError) -> Int {
+    ///
+    /// - Throws: `ArgumentError.invalidValue` for a negative count, a count above `candidates`,
+    ///   or a fraction outside [0, 1].
+    public func resolve(candidates: Int) throws(ArgumentError) -> Int {
         switch self {
         case .count(let k):
             guard k >= 0 else {
-                throw .invalidArgument(name: "amount", value: "\(k)", requirement: "a count must be ≥ 0")
+                throw .invalidValue(argument: "amount", value: ".count(\(k))", requirement: "a count must be ≥ 0")
             }
             guard k <= candidates else {
-                throw .invalidArgument(
-                    name: "amount", value: "\(k)",
-                    requirement: "cannot prune more than the \(candidates) remaining candidates")
+                throw .invalidValue(
+                    argument: "amount", value: ".count(\(k))",
+                    requirement: "only \(candidates) candidates remain unpruned; prune at most that many")
             }
             return k
         case .fraction(let f):
             guard f >= 0 && f <= 1 else {
-                throw .invalidArgument(name: "amount", value: "\(f)", requirement: "a fraction must be in [0, 1]")
+                throw .invalidValue(argument: "amount", value: ".fraction(\(f))", requirement: "a fraction must be in [0, 1]")
             }
             return Int((f * Double(candidates)).rounded(.toNearestOrEven))
         }

@@ -2,6 +2,10 @@
 /// semantics: pruning again removes a count or fraction of the entries that **remain**
 /// (`PruningContainer`), and `apply(to:)` re-zeroes pruned weights after every optimizer step.
 ///
+/// The pruning steps (`prune…`) decide from the weights and from what earlier steps left, so they
+/// validate their arguments and throw `ArgumentError`; creating a mask and applying it, which
+/// training does at every step, trap on a mismatch instead (see `ArgumentError`).
+///
 /// ```swift
 /// var mask = PruningMask(shape: w.shape)
 /// try mask.pruneL1Unstructured(w, amount: .fraction(0.5))
@@ -55,10 +59,10 @@ public struct PruningMask<Scalar: TensorScalar>: Sendable, Equatable {
     @_specialize(where Scalar == Double)
     public mutating func pruneL1Unstructured(
         _ weights: Tensor<Scalar>, amount: PruningAmount, importanceScores: Tensor<Scalar>? = nil
-    ) throws(RegularizationError) {
+    ) throws(ArgumentError) {
         try checkShape(weights)
-        let scores = try importanceScores.map { (s: Tensor<Scalar>) throws(RegularizationError) -> [Scalar] in
-            try checkShape(s)
+        let scores = try importanceScores.map { (s: Tensor<Scalar>) throws(ArgumentError) -> [Scalar] in
+            try checkShape(s, "importanceScores")
             return s.scalars
         } ?? weights.scalars.map { Swift.abs($0) }
         let remaining = (0..<mask.count).filter { mask.scalars[$0] != 0 }
@@ -70,7 +74,7 @@ public struct PruningMask<Scalar: TensorScalar>: Sendable, Equatable {
     /// Prunes `amount` of the remaining entries chosen uniformly at random (`prune.random_unstructured`).
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
-    public mutating func pruneRandomUnstructured(amount: PruningAmount, using generator: inout SeededGenerator) throws(RegularizationError) {
+    public mutating func pruneRandomUnstructured(amount: PruningAmount, using generator: inout SeededGenerator) throws(ArgumentError) {
         let remaining = (0..<mask.count).filter { mask.scalars[$0] != 0 }
         let k = try amount.resolve(candidates: remaining.count)
         let order = generator.permutation(remaining.count)
@@ -83,10 +87,10 @@ public struct PruningMask<Scalar: TensorScalar>: Sendable, Equatable {
     @_specialize(where Scalar == Double)
     public mutating func pruneLnStructured(
         _ weights: Tensor<Scalar>, amount: PruningAmount, norm: VectorNorm = .l2, along units: SliceAxis
-    ) throws(RegularizationError) {
+    ) throws(ArgumentError) {
         try checkShape(weights)
         guard weights.rank == 2 else {
-            throw .invalidArgument(name: "weights", value: "shape \(weights.shape)", requirement: "structured pruning needs a matrix")
+            throw .shapeMismatch(argument: "weights", shape: weights.shape, requirement: "structured pruning needs a matrix")
         }
         let unitMask = mask.norms(.l1, alongAxis: units.axis).scalars
         let remaining = (0..<unitMask.count).filter { unitMask[$0] != 0 }
@@ -109,13 +113,15 @@ public struct PruningMask<Scalar: TensorScalar>: Sendable, Equatable {
     @_specialize(where Scalar == Double)
     public static func pruneGlobalUnstructured(
         _ masks: inout [PruningMask], weights: [Tensor<Scalar>], amount: PruningAmount
-    ) throws(RegularizationError) {
+    ) throws(ArgumentError) {
         guard masks.count == weights.count else {
-            throw .invalidArgument(name: "masks", value: "\(masks.count)", requirement: "one mask per weight tensor (\(weights.count))")
+            throw .shapeMismatch(
+                argument: "masks", shape: [masks.count],
+                requirement: "there are \(weights.count) weight tensors and masks needs one mask per weight tensor")
         }
         var candidates: [(Scalar, Int, Int)] = []
         for (t, w) in weights.enumerated() {
-            try masks[t].checkShape(w)
+            try masks[t].checkShape(w, "weights[\(t)]")
             for i in 0..<w.count where masks[t].mask.scalars[i] != 0 {
                 candidates.append((Swift.abs(w.scalars[i]), t, i))
             }
@@ -125,9 +131,9 @@ public struct PruningMask<Scalar: TensorScalar>: Sendable, Equatable {
         for (_, t, i) in candidates.prefix(k) { masks[t].mask.scalars[i] = 0 }
     }
 
-    private func checkShape(_ weights: Tensor<Scalar>) throws(RegularizationError) {
+    private func checkShape(_ weights: Tensor<Scalar>, _ argument: String = "weights") throws(ArgumentError) {
         guard weights.shape == mask.shape else {
-            throw .shapeMismatch(expected: mask.shape, got: weights.shape, context: "pruning weights with this mask")
+            throw .shapeMismatch(argument: argument, shape: weights.shape, requirement: "the mask has shape \(mask.shape) and they must match")
         }
     }
 }

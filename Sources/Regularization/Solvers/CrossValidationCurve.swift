@@ -26,8 +26,25 @@ public struct CrossValidationCurve: Sendable, Equatable, Codable {
         return standardDeviation.map { $0 / k.squareRoot() }
     }
 
-    /// Summarizes per-fold errors.
-    public init(alphas: [Double], foldErrors: [[Double]]) {
+    /// Summarizes per-fold errors: `foldErrors[k]` holds one validation error per fold at `alphas[k]`.
+    ///
+    /// - Throws: `ArgumentError` when there is no alpha, when `foldErrors` does not have one row
+    ///   per alpha, or when its rows are empty or of different lengths.
+    public init(alphas: [Double], foldErrors: [[Double]]) throws(ArgumentError) {
+        guard !alphas.isEmpty else {
+            throw .invalidValue(argument: "alphas", value: "[]", requirement: "pass at least one alpha")
+        }
+        guard foldErrors.count == alphas.count else {
+            throw .shapeMismatch(
+                argument: "foldErrors", shape: [foldErrors.count],
+                requirement: "there are \(alphas.count) alphas and foldErrors needs one row of fold errors per alpha")
+        }
+        let folds = foldErrors[0].count
+        if let k = foldErrors.indices.first(where: { foldErrors[$0].count != folds || folds == 0 }) {
+            throw .shapeMismatch(
+                argument: "foldErrors[\(k)]", shape: [foldErrors[k].count],
+                requirement: "every row needs one error per fold, as many as foldErrors[0] has (\(folds)), and at least one")
+        }
         self.alphas = alphas
         self.foldErrors = foldErrors
         meanError = foldErrors.map { $0.reduce(0, +) / Double(Swift.max($0.count, 1)) }

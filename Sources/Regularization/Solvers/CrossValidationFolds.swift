@@ -10,14 +10,16 @@ public struct CrossValidationFolds: Sendable, Equatable, Codable {
 
     /// k folds of contiguous samples, in order (scikit-learn's `KFold(k)` without shuffling): the
     /// first `n % k` folds hold one sample more.
-    public static func kFold(_ k: Int, sampleCount n: Int) throws -> CrossValidationFolds {
+    public static func kFold(_ k: Int, sampleCount n: Int) throws(ArgumentError) -> CrossValidationFolds {
         try requireFoldCount(k, n)
         return CrossValidationFolds(validationIndices: split(Array(0..<n), into: k))
     }
 
     /// k folds of a seeded random permutation of the samples (`KFold(k, shuffle=True)` with a
     /// `SeededGenerator` instead of a NumPy state).
-    public static func kFold(_ k: Int, sampleCount n: Int, generator: inout SeededGenerator) throws -> CrossValidationFolds {
+    public static func kFold(
+        _ k: Int, sampleCount n: Int, generator: inout SeededGenerator
+    ) throws(ArgumentError) -> CrossValidationFolds {
         try requireFoldCount(k, n)
         return CrossValidationFolds(validationIndices: split(generator.permutation(n), into: k))
     }
@@ -33,21 +35,39 @@ public struct CrossValidationFolds: Sendable, Equatable, Codable {
     }
 
     /// Throws unless every fold is usable for `n` samples.
-    func check(sampleCount n: Int) throws {
-        guard count >= 2 else { throw SolverError.invalidFolds("need at least 2 folds, got \(count)") }
+    func check(sampleCount n: Int) throws(ArgumentError) {
+        guard count >= 2 else {
+            throw .invalidValue(
+                argument: "folds", value: "\(count) fold\(count == 1 ? "" : "s")",
+                requirement: "cross-validation needs at least 2 folds, e.g. CrossValidationFolds.kFold(5, sampleCount: \(n))")
+        }
         for (f, fold) in validationIndices.enumerated() {
-            guard !fold.isEmpty else { throw SolverError.invalidFolds("fold \(f) has no validation samples") }
-            guard fold.allSatisfy({ $0 >= 0 && $0 < n }) else {
-                throw SolverError.invalidFolds("fold \(f) has an index outside 0..<\(n)")
+            let argument = "folds.validationIndices[\(f)]"
+            guard !fold.isEmpty else {
+                throw .invalidValue(argument: argument, value: "[]", requirement: "every fold needs at least one validation sample")
             }
-            guard Set(fold).count == fold.count else { throw SolverError.invalidFolds("fold \(f) repeats an index") }
-            guard fold.count < n else { throw SolverError.invalidFolds("fold \(f) leaves no training samples") }
+            if let outside = fold.first(where: { $0 < 0 || $0 >= n }) {
+                throw .invalidValue(
+                    argument: argument, value: "[…, \(outside), …]",
+                    requirement: "sample indices must lie in 0..<\(n), the rows of x")
+            }
+            var seen = Set<Int>()
+            if let repeated = fold.first(where: { !seen.insert($0).inserted }) {
+                throw .invalidValue(argument: argument, value: "[…, \(repeated), …]", requirement: "a fold must not hold a sample index twice")
+            }
+            guard fold.count < n else {
+                throw .invalidValue(
+                    argument: argument, value: "\(fold.count) indices",
+                    requirement: "a fold that holds every sample leaves none to train on; hold out fewer than \(n)")
+            }
         }
     }
 
-    private static func requireFoldCount(_ k: Int, _ n: Int) throws {
+    private static func requireFoldCount(_ k: Int, _ n: Int) throws(ArgumentError) {
         guard k >= 2, k <= n else {
-            throw SolverError.invalidFolds("k = \(k) folds for \(n) samples: choose 2 <= k <= number of samples (5 or 10 are usual)")
+            throw .invalidValue(
+                argument: "k", value: "\(k)",
+                requirement: "k folds of \(n) samples need 2 <= k <= \(n) (5 or 10 are usual)")
         }
     }
 

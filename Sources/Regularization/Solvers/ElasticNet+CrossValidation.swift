@@ -11,36 +11,36 @@ extension ElasticNet {
     public func crossValidate(
         _ x: Tensor<Double>, _ y: Tensor<Double>, folds: CrossValidationFolds, alphas: [Double]? = nil, count: Int = 100,
         eps: Double = 1e-3
-    ) throws -> CrossValidationResult<ElasticNetFit> {
+    ) throws(ArgumentError) -> CrossValidationResult<ElasticNetFit> {
         try validateSettings()
         let full = try LinearProblem(x: x, y: y, fitIntercept: fitIntercept)
         try folds.check(sampleCount: full.samples)
         let grid: [Double]
         if let alphas {
-            guard !alphas.isEmpty else { throw SolverError.invalidParameter(name: "alphas", value: 0, requirement: "pass at least one alpha") }
-            for alpha in alphas { try Self.validateAlpha(alpha) }
+            try SolverChecks.alphas(alphas, Self.validateAlpha)
             grid = alphas.sorted(by: >)
         } else {
             grid = try Self.alphaGrid(problem: full, l1Ratio: l1Ratio, count: count, eps: eps)
         }
-        let errors = try foldErrors(
+        let errors = foldErrors(
             x: x.scalars, y: y.scalars, features: full.features, fitIntercept: fitIntercept, folds: folds, alphaCount: grid.count
         ) { train in
             let path = self.path(problem: train, alphas: grid, useGram: nil)
             return Array(zip(path.coefficients, path.intercepts))
         }
-        let curve = CrossValidationCurve(alphas: grid, foldErrors: errors)
+        let curve = try CrossValidationCurve(alphas: grid, foldErrors: errors)
         var best = self
         best.alpha = curve.bestAlpha
         return CrossValidationResult(curve: curve, model: best.fit(problem: full, warmStart: nil))
     }
 }
 
-/// Validation MSE `[alpha][fold]` for models produced per fold by `fitFold` on the training rows.
-func foldErrors(
+/// Validation MSE `[alpha][fold]` for models produced per fold by `fitFold` on the training rows
+/// (the folds are checked against the samples already).
+func foldErrors<Failure: Error>(
     x: [Double], y: [Double], features p: Int, fitIntercept: Bool, folds: CrossValidationFolds, alphaCount: Int,
-    fitFold: (LinearProblem) throws -> [([Double], Double)]
-) throws -> [[Double]] {
+    fitFold: (LinearProblem) throws(Failure) -> [([Double], Double)]
+) throws(Failure) -> [[Double]] {
     let n = y.count
     var errors = [[Double]](repeating: [Double](repeating: 0, count: folds.count), count: alphaCount)
     for f in 0..<folds.count {

@@ -7,18 +7,18 @@ extension ElasticNet {
     public static func alphaGrid(
         _ x: Tensor<Double>, _ y: Tensor<Double>, l1Ratio: Double = 1, fitIntercept: Bool = true, count: Int = 100,
         eps: Double = 1e-3
-    ) throws -> [Double] {
+    ) throws(ArgumentError) -> [Double] {
         let problem = try LinearProblem(x: x, y: y, fitIntercept: fitIntercept)
         return try alphaGrid(problem: problem, l1Ratio: l1Ratio, count: count, eps: eps)
     }
 
     /// The alpha grid of a prepared problem.
-    static func alphaGrid(problem: LinearProblem, l1Ratio: Double, count: Int, eps: Double) throws -> [Double] {
-        try SolverChecks.parameter(
+    static func alphaGrid(problem: LinearProblem, l1Ratio: Double, count: Int, eps: Double) throws(ArgumentError) -> [Double] {
+        try ArgumentError.check(
             "l1Ratio", l1Ratio,
             "an automatic alpha grid needs l1Ratio in (0, 1]; for l1Ratio = 0 pass the alphas explicitly") { $0 > 0 && $0 <= 1 }
-        try SolverChecks.parameter("count", Double(count), "count must be at least 1, e.g. 100") { $0 >= 1 }
-        try SolverChecks.parameter("eps", eps, "eps must be positive, e.g. 1e-3") { $0 > 0 }
+        try ArgumentError.check("count", count, "count must be at least 1, e.g. 100") { $0 >= 1 }
+        try ArgumentError.check("eps", eps, "eps must be positive, e.g. 1e-3") { $0 > 0 }
         let correlations = problem.transposeTimes(problem.target)
         let alphaMax = (correlations.map(abs).max() ?? 0) / (Double(problem.samples) * l1Ratio)
         let resolution = 1e-15  // np.finfo(np.float64).resolution
@@ -36,13 +36,12 @@ extension ElasticNet {
     public func path(
         _ x: Tensor<Double>, _ y: Tensor<Double>, alphas: [Double]? = nil, count: Int = 100, eps: Double = 1e-3,
         useGram: Bool? = nil
-    ) throws -> RegularizationPath {
+    ) throws(ArgumentError) -> RegularizationPath {
         try validateSettings()
         let problem = try LinearProblem(x: x, y: y, fitIntercept: fitIntercept)
         let grid: [Double]
         if let alphas {
-            guard !alphas.isEmpty else { throw SolverError.invalidParameter(name: "alphas", value: 0, requirement: "pass at least one alpha") }
-            for alpha in alphas { try Self.validateAlpha(alpha) }
+            try SolverChecks.alphas(alphas, Self.validateAlpha)
             grid = alphas.sorted(by: >)
         } else {
             grid = try Self.alphaGrid(problem: problem, l1Ratio: l1Ratio, count: count, eps: eps)

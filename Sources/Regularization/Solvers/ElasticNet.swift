@@ -44,15 +44,15 @@ public struct ElasticNet: Sendable, Equatable, Codable {
     }
 
     /// Checks every setting except `alpha`.
-    func validateSettings() throws {
-        try SolverChecks.parameter("l1Ratio", l1Ratio, "l1Ratio must lie in [0, 1] (1 is the Lasso)") { $0 >= 0 && $0 <= 1 }
-        try SolverChecks.parameter("tolerance", tolerance, "tolerance must be positive, e.g. 1e-4") { $0 > 0 }
-        try SolverChecks.parameter("maxIterations", Double(maxIterations), "maxIterations must be at least 1, e.g. 1000") { $0 >= 1 }
+    func validateSettings() throws(ArgumentError) {
+        try ArgumentError.check("l1Ratio", l1Ratio, "l1Ratio must lie in [0, 1] (1 is the Lasso)") { $0 >= 0 && $0 <= 1 }
+        try ArgumentError.check("tolerance", tolerance, "tolerance must be positive, e.g. 1e-4") { $0 > 0 }
+        try ArgumentError.check("maxIterations", maxIterations, "maxIterations must be at least 1, e.g. 1000") { $0 >= 1 }
     }
 
     /// Checks a penalty strength.
-    static func validateAlpha(_ alpha: Double) throws {
-        try SolverChecks.parameter(
+    static func validateAlpha(_ alpha: Double) throws(ArgumentError) {
+        try ArgumentError.check(
             "alpha", alpha,
             "alpha must be positive; for no penalty use Ridge(alpha: 0) (ordinary least squares)") { $0 > 0 }
     }
@@ -60,16 +60,20 @@ public struct ElasticNet: Sendable, Equatable, Codable {
     /// Fits the model to `x` (`[samples, features]`) and `y` (`[samples]`).
     ///
     /// - Parameter warmStart: initial weights (one per feature); zeros when `nil`.
-    /// - Throws: `SolverError` on empty or mismatched inputs, non-finite values or invalid settings.
-    public func fit(_ x: Tensor<Double>, _ y: Tensor<Double>, warmStart: [Double]? = nil) throws -> ElasticNetFit {
+    /// - Throws: `ArgumentError` on empty or mismatched inputs, non-finite values or invalid
+    ///   settings. A fit that does not converge within `maxIterations` is returned with
+    ///   `converged == false`, not thrown.
+    public func fit(_ x: Tensor<Double>, _ y: Tensor<Double>, warmStart: [Double]? = nil) throws(ArgumentError) -> ElasticNetFit {
         try validateSettings()
         try Self.validateAlpha(alpha)
         let problem = try LinearProblem(x: x, y: y, fitIntercept: fitIntercept)
         if let warmStart {
             guard warmStart.count == problem.features else {
-                throw SolverError.shapeMismatch("warmStart has \(warmStart.count) weights but x has \(problem.features) features")
+                throw .shapeMismatch(
+                    argument: "warmStart", shape: [warmStart.count],
+                    requirement: "x has \(problem.features) features and warmStart needs one weight per feature")
             }
-            try SolverChecks.finite(warmStart, name: "warmStart")
+            try ArgumentError.checkFinite(warmStart, "warmStart")
         }
         return fit(problem: problem, warmStart: warmStart)
     }

@@ -21,16 +21,16 @@ public struct ElasticNetFit: Sendable, Equatable, Codable {
     public var support: [Int] { model.support }
 
     /// Predictions X·w + b.
-    public func predict(_ x: Tensor<Double>) throws -> Tensor<Double> { try model.predict(x) }
+    public func predict(_ x: Tensor<Double>) throws(ArgumentError) -> Tensor<Double> { try model.predict(x) }
 
     /// The objective (1/2n)‖y − Xw − b‖² + α·l1Ratio·‖w‖₁ + ½α(1 − l1Ratio)‖w‖² on `(x, y)`.
-    public func objective(_ x: Tensor<Double>, _ y: Tensor<Double>) throws -> Double {
+    public func objective(_ x: Tensor<Double>, _ y: Tensor<Double>) throws(ArgumentError) -> Double {
         try elasticNetObjective(model: model, x: x, y: y, alpha: alpha, l1Ratio: l1Ratio)
     }
 }
 
 /// scikit-learn's ElasticNet objective for a model on `(x, y)`.
-func elasticNetObjective(model: LinearModel, x: Tensor<Double>, y: Tensor<Double>, alpha: Double, l1Ratio: Double) throws -> Double {
+func elasticNetObjective(model: LinearModel, x: Tensor<Double>, y: Tensor<Double>, alpha: Double, l1Ratio: Double) throws(ArgumentError) -> Double {
     let mse = try model.meanSquaredError(x, y)
     var l1 = 0.0
     var l2 = 0.0

@@ -37,12 +37,12 @@ public struct Lasso: Sendable, Equatable, Codable {
     /// α_max·`eps` (see `ElasticNet.alphaGrid`).
     public static func alphaGrid(
         _ x: Tensor<Double>, _ y: Tensor<Double>, fitIntercept: Bool = true, count: Int = 100, eps: Double = 1e-3
-    ) throws -> [Double] {
+    ) throws(ArgumentError) -> [Double] {
         try ElasticNet.alphaGrid(x, y, l1Ratio: 1, fitIntercept: fitIntercept, count: count, eps: eps)
     }
 
     /// Fits the model to `x` (`[samples, features]`) and `y` (`[samples]`).
-    public func fit(_ x: Tensor<Double>, _ y: Tensor<Double>, warmStart: [Double]? = nil) throws -> ElasticNetFit {
+    public func fit(_ x: Tensor<Double>, _ y: Tensor<Double>, warmStart: [Double]? = nil) throws(ArgumentError) -> ElasticNetFit {
         try elasticNet.fit(x, y, warmStart: warmStart)
     }
 
@@ -51,7 +51,7 @@ public struct Lasso: Sendable, Equatable, Codable {
     public func path(
         _ x: Tensor<Double>, _ y: Tensor<Double>, alphas: [Double]? = nil, count: Int = 100, eps: Double = 1e-3,
         useGram: Bool? = nil
-    ) throws -> RegularizationPath {
+    ) throws(ArgumentError) -> RegularizationPath {
         try elasticNet.path(x, y, alphas: alphas, count: count, eps: eps, useGram: useGram)
     }
 
@@ -59,7 +59,7 @@ public struct Lasso: Sendable, Equatable, Codable {
     public func crossValidate(
         _ x: Tensor<Double>, _ y: Tensor<Double>, folds: CrossValidationFolds, alphas: [Double]? = nil, count: Int = 100,
         eps: Double = 1e-3
-    ) throws -> CrossValidationResult<ElasticNetFit> {
+    ) throws(ArgumentError) -> CrossValidationResult<ElasticNetFit> {
         try elasticNet.crossValidate(x, y, folds: folds, alphas: alphas, count: count, eps: eps)
     }
 }

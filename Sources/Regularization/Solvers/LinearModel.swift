@@ -19,10 +19,11 @@ public struct LinearModel: Sendable, Equatable, Codable {
     public var support: [Int] { coefficients.indices.filter { coefficients[$0] != 0 } }
 
     /// Predictions X·w + b for a matrix `x` of shape `[samples, features]`.
-    public func predict(_ x: Tensor<Double>) throws -> Tensor<Double> {
+    public func predict(_ x: Tensor<Double>) throws(ArgumentError) -> Tensor<Double> {
         guard x.rank == 2, x.shape[1] == coefficients.count else {
-            throw SolverError.shapeMismatch(
-                "the model has \(coefficients.count) coefficients but x has shape \(x.shape); pass [samples, \(coefficients.count)]")
+            throw .shapeMismatch(
+                argument: "x", shape: x.shape,
+                requirement: "the model has \(coefficients.count) coefficients, so x must be [samples, \(coefficients.count)]")
         }
         return Tensor(predictRows(x.scalars, samples: x.shape[0]))
     }
@@ -37,7 +38,7 @@ public struct LinearModel: Sendable, Equatable, Codable {
     }
 
     /// The mean squared error of the predictions on `(x, y)`.
-    public func meanSquaredError(_ x: Tensor<Double>, _ y: Tensor<Double>) throws -> Double {
+    public func meanSquaredError(_ x: Tensor<Double>, _ y: Tensor<Double>) throws(ArgumentError) -> Double {
         _ = try SolverChecks.shape(x: x, y: y)
         let prediction = try predict(x).scalars
         return SolverChecks.meanSquaredDifference(prediction, y.scalars)

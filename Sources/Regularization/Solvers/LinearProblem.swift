@@ -22,10 +22,8 @@ struct LinearProblem: Sendable {
     let fitIntercept: Bool
 
     /// Validates and prepares `x` (`[samples, features]`) and `y` (`[samples]` or `[samples, 1]`).
-    init(x: Tensor<Double>, y: Tensor<Double>, fitIntercept: Bool) throws {
-        let (n, p) = try SolverChecks.shape(x: x, y: y)
-        try SolverChecks.finite(x.scalars, name: "x")
-        try SolverChecks.finite(y.scalars, name: "y")
+    init(x: Tensor<Double>, y: Tensor<Double>, fitIntercept: Bool) throws(ArgumentError) {
+        let (n, p) = try SolverChecks.data(x: x, y: y)
         self.init(rowMajor: x.scalars, samples: n, features: p, y: y.scalars, fitIntercept: fitIntercept)
     }
 
@@ -119,39 +117,41 @@ struct LinearProblem: Sendable {
 
 extension SolverChecks {
     /// Checks that `x` is a non-empty matrix and `y` a vector with one value per row of `x`.
-    static func shape(x: Tensor<Double>, y: Tensor<Double>) throws -> (samples: Int, features: Int) {
+    static func shape(x: Tensor<Double>, y: Tensor<Double>) throws(ArgumentError) -> (samples: Int, features: Int) {
         guard x.rank == 2 else {
-            throw SolverError.shapeMismatch(
-                "x must be a matrix of shape [samples, features], got shape \(x.shape); reshape a single feature with x.reshaped([n, 1])")
+            throw .shapeMismatch(
+                argument: "x", shape: x.shape,
+                requirement: "it must be a matrix [samples, features]; reshape a single feature with x.reshaped([n, 1])")
         }
         let n = x.shape[0]
         let p = x.shape[1]
-        guard n > 0, p > 0 else { throw SolverError.emptyProblem(samples: n, features: p) }
+        guard n > 0, p > 0 else {
+            throw .shapeMismatch(
+                argument: "x", shape: x.shape, requirement: "a fit needs at least one sample (row) and one feature (column)")
+        }
         guard y.rank == 1 || (y.rank == 2 && y.shape[1] == 1) else {
-            throw SolverError.shapeMismatch("y must be a vector of shape [samples] (or [samples, 1]), got shape \(y.shape)")
+            throw .shapeMismatch(argument: "y", shape: y.shape, requirement: "it must be a vector [samples] (or a matrix [samples, 1])")
         }
         guard y.shape[0] == n else {
-            throw SolverError.shapeMismatch("x has \(n) rows but y has \(y.shape[0]) values; they must have one value per row")
+            throw .shapeMismatch(argument: "y", shape: y.shape, requirement: "x has \(n) rows and y needs one value per row")
         }
         return (n, p)
     }
-}
 
-extension SolverChecks {
-    /// Throws `SolverError.nonFinite` at the first NaN or infinity.
-    static func finite(_ values: [Double], name: String) throws {
-        if let index = values.firstIndex(where: { !$0.isFinite }) {
-            throw SolverError.nonFinite(input: name, index: index)
-        }
+    /// Checks the shapes of `x` and `y` and that every value is finite.
+    static func data(x: Tensor<Double>, y: Tensor<Double>) throws(ArgumentError) -> (samples: Int, features: Int) {
+        let size = try shape(x: x, y: y)
+        try ArgumentError.checkFinite(x.scalars, "x")
+        try ArgumentError.checkFinite(y.scalars, "y")
+        return size
     }
-}
 
-extension SolverChecks {
-    /// Throws unless `value` is finite and satisfies `condition`.
-    static func parameter(_ name: String, _ value: Double, _ requirement: String, _ condition: (Double) -> Bool) throws {
-        guard value.isFinite, condition(value) else {
-            throw SolverError.invalidParameter(name: name, value: value, requirement: requirement)
+    /// Checks that an explicit grid of penalty strengths is non-empty and that `valid` accepts each.
+    static func alphas(_ alphas: [Double], _ valid: (Double) throws(ArgumentError) -> Void) throws(ArgumentError) {
+        guard !alphas.isEmpty else {
+            throw .invalidValue(argument: "alphas", value: "[]", requirement: "pass at least one alpha")
         }
+        for alpha in alphas { try valid(alpha) }
     }
 }
 

@@ -24,7 +24,7 @@ public struct RegularizationPath: Sendable, Equatable, Codable {
 
     /// The objective (1/2n)‖y − Xw − b‖² + α·l1Ratio·‖w‖₁ + ½α(1 − l1Ratio)‖w‖² of the model at
     /// `alphas[index]` on `(x, y)`.
-    public func objective(at index: Int, _ x: Tensor<Double>, _ y: Tensor<Double>) throws -> Double {
+    public func objective(at index: Int, _ x: Tensor<Double>, _ y: Tensor<Double>) throws(ArgumentError) -> Double {
         try elasticNetObjective(model: model(at: index), x: x, y: y, alpha: alphas[index], l1Ratio: l1Ratio)
     }
 

@@ -26,14 +26,15 @@ public struct Ridge: Sendable, Equatable, Codable {
     }
 
     /// Checks a penalty strength.
-    static func validateAlpha(_ alpha: Double) throws {
-        try SolverChecks.parameter("alpha", alpha, "Ridge needs alpha >= 0 (0 is ordinary least squares)") { $0 >= 0 }
+    static func validateAlpha(_ alpha: Double) throws(ArgumentError) {
+        try ArgumentError.check("alpha", alpha, "Ridge needs a finite alpha >= 0 (0 is ordinary least squares)") { $0 >= 0 }
     }
 
     /// Fits the model through a Cholesky factorization.
     ///
-    /// - Throws: `SolverError.lapackFailure` when the system is singular (only possible with
-    ///   `alpha == 0` and collinear or constant columns), and the usual input errors.
+    /// - Throws: `ArgumentError` for an invalid `alpha`, mismatched shapes or non-finite values;
+    ///   `NumericalError.singularSystem` when the system is singular (only possible with
+    ///   `alpha == 0` and collinear or constant columns).
     public func fit(_ x: Tensor<Double>, _ y: Tensor<Double>) throws -> LinearModel {
         try Self.validateAlpha(alpha)
         let problem = try LinearProblem(x: x, y: y, fitIntercept: fitIntercept)
@@ -41,7 +42,7 @@ public struct Ridge: Sendable, Equatable, Codable {
     }
 
     /// Fits a prepared problem by Cholesky.
-    func fit(problem: LinearProblem) throws -> LinearModel {
+    func fit(problem: LinearProblem) throws(NumericalError) -> LinearModel {
         let n = problem.samples
         let p = problem.features
         var w: [Double]
@@ -50,7 +51,7 @@ public struct Ridge: Sendable, Equatable, Codable {
             for j in 0..<p { a[j * p + j] += alpha }
             var b = problem.transposeTimes(problem.target)
             let info = LAPACKE_dposv(LAPACK_COL_MAJOR, Int8(UInt8(ascii: "U")), Int32(p), 1, &a, Int32(p), &b, Int32(p))
-            try Self.check(info, routine: "dposv")
+            try check(info, routine: "dposv")
             w = b
         } else {
             var k = [Double](repeating: 0, count: n * n)
@@ -60,34 +61,31 @@ public struct Ridge: Sendable, Equatable, Codable {
             for i in 0..<n { k[i * n + i] += alpha }
             var d = problem.target
             let info = LAPACKE_dposv(LAPACK_COL_MAJOR, Int8(UInt8(ascii: "U")), Int32(n), 1, &k, Int32(n), &d, Int32(n))
-            try Self.check(info, routine: "dposv")
+            try check(info, routine: "dposv")
             w = problem.transposeTimes(d)
         }
         return LinearModel(coefficients: w, intercept: problem.intercept(for: w))
     }
 
-    /// Turns a LAPACK `info` into an error.
-    static func check(_ info: Int32, routine: String) throws {
-        if info > 0 {
-            throw SolverError.lapackFailure(
-                routine: routine, info: Int(info),
-                advice: "the regularized system is singular; use alpha > 0 or remove constant and duplicated columns")
-        }
-        if info < 0 {
-            throw SolverError.lapackFailure(routine: routine, info: Int(info), advice: "an argument was invalid; please report this as a bug")
-        }
+    /// Turns a LAPACK `info` of `dposv` into an error: a positive one means the system is not
+    /// positive definite (singular); a negative one is a bad argument from the engine itself, a bug.
+    func check(_ info: Int32, routine: String) throws(NumericalError) {
+        precondition(info >= 0, "LAPACK \(routine) rejected its argument \(-info): this is a bug in the Regularization engine, please report it")
+        if info > 0 { throw .singularSystem(alpha: alpha) }
     }
 
     /// Fits every α of `alphas` from one SVD of the (centered) X: w(α) = V·diag(s/(s² + α))·Uᵀy.
+    ///
+    /// - Throws: `ArgumentError` for an empty or invalid grid, mismatched shapes or non-finite
+    ///   values; `NumericalError.singularValueDecompositionFailed` when the SVD does not converge.
     public func path(_ x: Tensor<Double>, _ y: Tensor<Double>, alphas: [Double]) throws -> RidgePath {
-        guard !alphas.isEmpty else { throw SolverError.invalidParameter(name: "alphas", value: 0, requirement: "pass at least one alpha") }
-        for alpha in alphas { try Self.validateAlpha(alpha) }
+        try SolverChecks.alphas(alphas, Self.validateAlpha)
         let problem = try LinearProblem(x: x, y: y, fitIntercept: fitIntercept)
         return try path(problem: problem, alphas: alphas)
     }
 
     /// The SVD path of a prepared problem.
-    func path(problem: LinearProblem, alphas: [Double]) throws -> RidgePath {
+    func path(problem: LinearProblem, alphas: [Double]) throws(NumericalError) -> RidgePath {
         let n = problem.samples
         let p = problem.features
         let k = Swift.min(n, p)
@@ -97,9 +95,8 @@ public struct Ridge: Sendable, Equatable, Codable {
         var vt = [Double](repeating: 0, count: k * p)
         let info = LAPACKE_dgesdd(
             LAPACK_COL_MAJOR, Int8(UInt8(ascii: "S")), Int32(n), Int32(p), &a, Int32(n), &s, &u, Int32(n), &vt, Int32(k))
-        if info != 0 {
-            throw SolverError.lapackFailure(routine: "dgesdd", info: Int(info), advice: "the SVD did not converge; check the data for extreme values")
-        }
+        precondition(info >= 0, "LAPACK dgesdd rejected its argument \(-info): this is a bug in the Regularization engine, please report it")
+        if info > 0 { throw .singularValueDecompositionFailed(rows: n, columns: p) }
         var uty = [Double](repeating: 0, count: k)
         cblas_dgemv(CblasColMajor, CblasTrans, Int32(n), Int32(k), 1, u, Int32(n), problem.target, 1, 0, &uty, 1)
         var result = RidgePath(alphas: alphas, coefficients: [], intercepts: [])
@@ -116,19 +113,19 @@ public struct Ridge: Sendable, Equatable, Codable {
 
     /// Cross-validates α (validation mean squared error per α, one SVD per fold) and refits the
     /// best α on all the data by Cholesky.
+    ///
+    /// - Throws: `ArgumentError` for an empty or invalid grid, unusable folds, mismatched shapes or
+    ///   non-finite values; `NumericalError` when a fold's SVD or the final fit fails.
     public func crossValidate(
         _ x: Tensor<Double>, _ y: Tensor<Double>, folds: CrossValidationFolds, alphas: [Double]
     ) throws -> CrossValidationResult<LinearModel> {
-        guard !alphas.isEmpty else { throw SolverError.invalidParameter(name: "alphas", value: 0, requirement: "pass at least one alpha") }
-        for alpha in alphas { try Self.validateAlpha(alpha) }
-        let (n, p) = try SolverChecks.shape(x: x, y: y)
-        try SolverChecks.finite(x.scalars, name: "x")
-        try SolverChecks.finite(y.scalars, name: "y")
+        try SolverChecks.alphas(alphas, Self.validateAlpha)
+        let (n, p) = try SolverChecks.data(x: x, y: y)
         try folds.check(sampleCount: n)
         let errors = try foldErrors(x: x.scalars, y: y.scalars, features: p, fitIntercept: fitIntercept, folds: folds, alphaCount: alphas.count) { train in
             try self.path(problem: train, alphas: alphas).coefficientsAndIntercepts
         }
-        let curve = CrossValidationCurve(alphas: alphas, foldErrors: errors)
+        let curve = try CrossValidationCurve(alphas: alphas, foldErrors: errors)
         var best = self
         best.alpha = curve.bestAlpha
         let model = try best.fit(problem: LinearProblem(rowMajor: x.scalars, samples: n, features: p, y: y.scalars, fitIntercept: fitIntercept))

@@ -54,11 +54,11 @@ public struct Trainer<O: Optimizer>: Sendable {
         return history
     }
 
-    /// Like `fit`, but throws `RegularizationError.nonFiniteLoss` when the loss is not finite.
+    /// Like `fit`, but throws `NumericalError.nonFiniteLoss` when the loss is not finite.
     public mutating func fitOrThrow(
         _ network: inout MLP<O.Scalar>, on data: SupervisedData<O.Scalar>, validation: SupervisedData<O.Scalar>? = nil,
         epochs: Int, using generator: inout SeededGenerator
-    ) throws(RegularizationError) -> TrainingHistory {
+    ) throws(NumericalError) -> TrainingHistory {
         var history = TrainingHistory()
         let saved = throwOnNonFiniteLoss
         throwOnNonFiniteLoss = true
@@ -180,7 +180,7 @@ public struct Trainer<O: Optimizer>: Sendable {
     private mutating func run(
         _ network: inout MLP<O.Scalar>, _ data: SupervisedData<O.Scalar>, _ validation: SupervisedData<O.Scalar>?,
         _ epochs: Int, _ generator: inout SeededGenerator, _ history: inout TrainingHistory
-    ) throws(RegularizationError) {
+    ) throws(NumericalError) {
         precondition(data.count > 0, "training data is empty")
         for (l, mask) in pruningMasks {
             precondition(network.layers.indices.contains(l), "pruning mask for layer \(l), but the network has \(network.layers.count) layers")

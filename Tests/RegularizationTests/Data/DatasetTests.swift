@@ -44,7 +44,7 @@ struct DatasetTests {
         do {
             _ = try CSVTable(parsing: text, source: "t.csv").numericRows()
             Issue.record("expected an error")
-        } catch let error as DataError {
+        } catch {
             guard case .malformedCSV(let path, let errorLine, _) = error else {
                 Issue.record("unexpected \(error)")
                 return
@@ -61,7 +61,7 @@ struct DatasetTests {
         let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("normbook-data-test-\(getpid()).csv")
         try "a,b,c,d,target\n1,2,3,4,0\n".write(to: temporary, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: temporary) }
-        #expect(throws: DataError.self) { try Dataset.iris(from: temporary) }
-        #expect(throws: DataError.self) { try Dataset.digits(from: dataFolder.appendingPathComponent("missing.csv")) }
+        #expect(throws: DataLoadingError.self) { try Dataset.iris(from: temporary) }
+        #expect(throws: DataLoadingError.self) { try Dataset.digits(from: dataFolder.appendingPathComponent("missing.csv")) }
     }
 }

@@ -16,7 +16,7 @@ struct SyntheticDataTests {
         #expect(abs(residual.squareRoot() - 0.5) < 0.06)
         var again = SeededGenerator(seed: 1)
         #expect(try Dataset.sparseRegression(samples: 400, features: 50, nonZeros: 7, noise: 0.5, generator: &again) == data)
-        #expect(throws: DataError.self) { try Dataset.sparseRegression(samples: 10, features: 5, nonZeros: 6, noise: 1, generator: &generator) }
+        #expect(throws: ArgumentError.self) { try Dataset.sparseRegression(samples: 10, features: 5, nonZeros: 6, noise: 1, generator: &generator) }
     }
 
     @Test("XOR: the truth table and a noisy version with balanced labels")
@@ -65,8 +65,8 @@ struct SyntheticDataTests {
         #expect(expansion.featureNames() == ["x", "x^2", "x^3"])
         let data = try expansion.transform(exact)
         #expect(data.featureCount == 3)
-        #expect(throws: DataError.self) { try expansion.transform(Tensor<Double>(rows: [[1, 2]])) }
-        #expect(throws: DataError.self) { try PolynomialFeatures(degree: 0).transform(Tensor<Double>([1])) }
+        #expect(throws: ArgumentError.self) { try expansion.transform(Tensor<Double>(rows: [[1, 2]])) }
+        #expect(throws: ArgumentError.self) { try PolynomialFeatures(degree: 0).transform(Tensor<Double>([1])) }
     }
 
     @Test("train/test split: sizes by scikit-learn's rounding, a seeded partition")
@@ -77,8 +77,8 @@ struct SyntheticDataTests {
         #expect((split.train + split.test).sorted() == Array(0..<10))
         var again = SeededGenerator(seed: 5)
         #expect(try TrainTestSplit.random(sampleCount: 10, testFraction: 0.25, generator: &again) == split)
-        #expect(throws: DataError.self) { try TrainTestSplit.random(sampleCount: 10, testFraction: 1, generator: &generator) }
-        #expect(throws: DataError.self) { try TrainTestSplit.random(sampleCount: 1, testFraction: 0.5, generator: &generator) }
+        #expect(throws: ArgumentError.self) { try TrainTestSplit.random(sampleCount: 10, testFraction: 1, generator: &generator) }
+        #expect(throws: ArgumentError.self) { try TrainTestSplit.random(sampleCount: 1, testFraction: 0.5, generator: &generator) }
     }
 
     @Test("stratified split keeps the class proportions")
@@ -113,6 +113,6 @@ struct SyntheticDataTests {
         #expect(test.scalars[2] == 1)
         let back = try scaler.inverseTransform(scaled)
         #expect(zip(back.scalars, train.scalars).allSatisfy { abs($0 - $1) < 1e-12 })
-        #expect(throws: DataError.self) { try scaler.transform(Tensor<Double>(rows: [[1, 2]])) }
+        #expect(throws: ArgumentError.self) { try scaler.transform(Tensor<Double>(rows: [[1, 2]])) }
     }
 }

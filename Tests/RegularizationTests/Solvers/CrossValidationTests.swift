@@ -41,16 +41,16 @@ struct CrossValidationTests {
         #expect(first.validationIndices.flatMap { $0 }.sorted() == Array(0..<22))
         #expect(first.validationIndices != (try CrossValidationFolds.kFold(4, sampleCount: 22)).validationIndices)
         #expect(first.trainingIndices(fold: 0, sampleCount: 22).count == 16)
-        #expect(throws: SolverError.self) { try CrossValidationFolds.kFold(1, sampleCount: 10) }
-        #expect(throws: SolverError.self) { try CrossValidationFolds.kFold(11, sampleCount: 10) }
+        #expect(throws: ArgumentError.self) { try CrossValidationFolds.kFold(1, sampleCount: 10) }
+        #expect(throws: ArgumentError.self) { try CrossValidationFolds.kFold(11, sampleCount: 10) }
         let (x, y) = try SolverFixtures.problem("small")
-        #expect(throws: SolverError.self) { try Lasso().crossValidate(x, y, folds: CrossValidationFolds(validationIndices: [[0], [99]])) }
-        #expect(throws: SolverError.self) { try Lasso().crossValidate(x, y, folds: CrossValidationFolds(validationIndices: [[0, 0], [1]])) }
+        #expect(throws: ArgumentError.self) { try Lasso().crossValidate(x, y, folds: CrossValidationFolds(validationIndices: [[0], [99]])) }
+        #expect(throws: ArgumentError.self) { try Lasso().crossValidate(x, y, folds: CrossValidationFolds(validationIndices: [[0, 0], [1]])) }
     }
 
     @Test("the curve summary: mean, sample standard deviation, best and one-standard-error α")
-    func curve() {
-        let curve = CrossValidationCurve(
+    func curve() throws {
+        let curve = try CrossValidationCurve(
             alphas: [4, 3, 2, 1],
             foldErrors: [[10, 12], [5, 7], [4, 6], [4.5, 5.5]])
         #expect(curve.meanError == [11, 6, 5, 5])

@@ -96,18 +96,18 @@ struct ElasticNetTests {
     func errors() throws {
         let x = Tensor<Double>(rows: [[1, 2], [3, 4], [5, 7]])
         let y = Tensor<Double>([1, 2, 3])
-        #expect(throws: SolverError.self) { try Lasso(alpha: 0).fit(x, y) }
-        #expect(throws: SolverError.self) { try Lasso(alpha: -1).fit(x, y) }
-        #expect(throws: SolverError.self) { try Lasso(alpha: .nan).fit(x, y) }
-        #expect(throws: SolverError.self) { try ElasticNet(alpha: 1, l1Ratio: 1.5).fit(x, y) }
-        #expect(throws: SolverError.self) { try Lasso(alpha: 1, maxIterations: 0).fit(x, y) }
-        #expect(throws: SolverError.self) { try Lasso(alpha: 1).fit(x, Tensor([1, 2])) }
-        #expect(throws: SolverError.self) { try Lasso(alpha: 1).fit(Tensor([1, 2, 3]), y) }
-        #expect(throws: SolverError.self) { try Lasso(alpha: 1).fit(Tensor(shape: [0, 2], scalars: []), Tensor([])) }
-        #expect(throws: SolverError.self) { try Lasso(alpha: 1).fit(x, Tensor([1, .nan, 3])) }
-        #expect(throws: SolverError.self) { try Lasso(alpha: 1).fit(Tensor(rows: [[1, 2], [.infinity, 4], [5, 7]]), y) }
-        #expect(throws: SolverError.self) { try Lasso(alpha: 1).fit(x, y, warmStart: [1]) }
-        let error = SolverError.nonFinite(input: "y", index: 1)
+        #expect(throws: ArgumentError.self) { try Lasso(alpha: 0).fit(x, y) }
+        #expect(throws: ArgumentError.self) { try Lasso(alpha: -1).fit(x, y) }
+        #expect(throws: ArgumentError.self) { try Lasso(alpha: .nan).fit(x, y) }
+        #expect(throws: ArgumentError.self) { try ElasticNet(alpha: 1, l1Ratio: 1.5).fit(x, y) }
+        #expect(throws: ArgumentError.self) { try Lasso(alpha: 1, maxIterations: 0).fit(x, y) }
+        #expect(throws: ArgumentError.self) { try Lasso(alpha: 1).fit(x, Tensor([1, 2])) }
+        #expect(throws: ArgumentError.self) { try Lasso(alpha: 1).fit(Tensor([1, 2, 3]), y) }
+        #expect(throws: ArgumentError.self) { try Lasso(alpha: 1).fit(Tensor(shape: [0, 2], scalars: []), Tensor([])) }
+        #expect(throws: ArgumentError.self) { try Lasso(alpha: 1).fit(x, Tensor([1, .nan, 3])) }
+        #expect(throws: ArgumentError.self) { try Lasso(alpha: 1).fit(Tensor(rows: [[1, 2], [.infinity, 4], [5, 7]]), y) }
+        #expect(throws: ArgumentError.self) { try Lasso(alpha: 1).fit(x, y, warmStart: [1]) }
+        let error = ArgumentError.nonFinite(argument: "y", index: 1)
         #expect(error.description.contains("flat index 1"))
     }
 

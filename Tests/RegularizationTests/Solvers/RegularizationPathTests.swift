@@ -60,11 +60,11 @@ struct RegularizationPathTests {
     @Test("invalid grids are errors")
     func errors() throws {
         let (x, y) = try SolverFixtures.problem("small")
-        #expect(throws: SolverError.self) { try ElasticNet(l1Ratio: 0).path(x, y) }
-        #expect(throws: SolverError.self) { try Lasso().path(x, y, alphas: []) }
-        #expect(throws: SolverError.self) { try Lasso().path(x, y, alphas: [1, -1]) }
-        #expect(throws: SolverError.self) { try Lasso().path(x, y, count: 0) }
-        #expect(throws: SolverError.self) { try Lasso().path(x, y, eps: 0) }
+        #expect(throws: ArgumentError.self) { try ElasticNet(l1Ratio: 0).path(x, y) }
+        #expect(throws: ArgumentError.self) { try Lasso().path(x, y, alphas: []) }
+        #expect(throws: ArgumentError.self) { try Lasso().path(x, y, alphas: [1, -1]) }
+        #expect(throws: ArgumentError.self) { try Lasso().path(x, y, count: 0) }
+        #expect(throws: ArgumentError.self) { try Lasso().path(x, y, eps: 0) }
         #expect(try ElasticNet(l1Ratio: 0).path(x, y, alphas: [1, 0.1]).alphas == [1, 0.1])
     }
 }

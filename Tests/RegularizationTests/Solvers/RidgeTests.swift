@@ -33,8 +33,8 @@ struct RidgeTests {
     func singular() throws {
         let x = Tensor<Double>(rows: [[1, 2], [2, 4], [3, 6], [4, 8]])
         let y = Tensor<Double>([1, 2, 3, 5])
-        #expect(throws: SolverError.self) { try Ridge(alpha: 0).fit(x, y) }
-        #expect(throws: SolverError.self) { try Ridge(alpha: -1).fit(x, y) }
+        #expect(throws: NumericalError.singularSystem(alpha: 0)) { try Ridge(alpha: 0).fit(x, y) }
+        #expect(throws: ArgumentError.self) { try Ridge(alpha: -1).fit(x, y) }
         let line = try Ridge(alpha: 0).fit(Tensor(rows: [[0], [1], [2]]), Tensor([1, 3, 5]))
         #expect(abs(line.coefficients[0] - 2) < 1e-12)
         #expect(abs(line.intercept - 1) < 1e-12)
