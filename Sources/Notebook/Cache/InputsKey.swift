@@ -39,8 +39,8 @@ struct InputsKey {
                             hint: "paths in `//| data:` are relative to the project root, e.g. chapters/data/iris.csv"))
                     }
                 }
-            case .prose(let markdown, let line):
-                for inline in InlineExpression.find(in: markdown, firstLine: line) { hash.update("inline \(inline.expression)") }
+            case .prose(let prose):
+                for inline in prose.inlines { hash.update("inline \(inline.expression)") }
             case .code:
                 break
             }

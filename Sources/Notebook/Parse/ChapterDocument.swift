@@ -3,8 +3,8 @@
 struct ChapterDocument: Sendable, Equatable {
     /// A run of the chapter: prose Markdown or a code block.
     enum Segment: Sendable, Equatable {
-        /// Markdown text starting at `line`.
-        case prose(String, line: Int)
+        /// Markdown text and what the parser found in it.
+        case prose(Prose)
         /// A fenced code block.
         case code(CodeBlock)
     }
@@ -19,6 +19,21 @@ struct ChapterDocument: Sendable, Equatable {
     var segments: [Segment]
     /// The chapter's title: the front matter's, else the first level-1 heading, else the slug.
     var title: String
+
+    /// A run of prose, with what later stages need from it found once, here.
+    struct Prose: Sendable, Equatable {
+        /// The Markdown text.
+        var markdown: String
+        /// Its first line in the file.
+        var line: Int
+        /// Its inline values (`` `{swift} expr` ``), in order, with their places in `markdown`.
+        var inlines: [InlineExpression]
+    }
+
+    /// Every inline expression of the chapter, in order (their index is their position here).
+    var inlineExpressions: [InlineExpression] {
+        segments.flatMap { if case .prose(let prose) = $0 { return prose.inlines } else { return [] } }
+    }
 
     /// The executed Swift blocks in order.
     var executedBlocks: [CodeBlock] {

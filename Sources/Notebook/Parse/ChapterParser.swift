@@ -45,14 +45,15 @@ struct ChapterParser: Sendable {
         for (key, value) in frontMatter.defaults.sorted(by: { $0.key < $1.key }) { _ = defaults.set(key, to: value) }
 
         let markdown = lines.joined(separator: "\n")
-        let fences = Self.topLevelFences(in: markdown)
+        let outline = Self.outline(of: markdown)
+        let fences = outline.fences
         var segments: [ChapterDocument.Segment] = []
         var nextLine = 1  // first line not yet assigned to a segment
         var executedCount = 0
         var labelLines: [String: Int] = [:]  // where each label was first given
         for fence in fences {
             if fence.startLine > nextLine {
-                appendProse(lines, from: nextLine, to: fence.startLine - 1, into: &segments)
+                appendProse(lines, from: nextLine, to: fence.startLine - 1, codeLines: outline.codeLines, into: &segments)
             }
             var block = CodeBlock(
                 index: nil, language: fence.language, source: fence.content, optionLineCount: 0,
@@ -79,20 +80,26 @@ struct ChapterParser: Sendable {
             segments.append(.code(block))
             nextLine = fence.endLine + 1
         }
-        if nextLine <= lines.count { appendProse(lines, from: nextLine, to: lines.count, into: &segments) }
+        if nextLine <= lines.count {
+            appendProse(lines, from: nextLine, to: lines.count, codeLines: outline.codeLines, into: &segments)
+        }
         // After an unclosed fence the rest of the file is code, so its labels are unknown.
         if fences.allSatisfy(\.isClosed) {
             diagnostics += unresolvedReferences(in: markdown, segments: segments, file: file)
         }
 
         let slug = Self.slug(of: file)
-        let title = frontMatter.title ?? Self.firstHeading(in: segments) ?? slug
+        let title = frontMatter.title ?? outline.firstHeadingLine.flatMap { Self.headingText(lines[$0 - 1]) } ?? slug
         return (ChapterDocument(file: file, slug: slug, frontMatter: frontMatter, segments: segments, title: title), diagnostics)
     }
 
-    private func appendProse(_ lines: [String], from: Int, to: Int, into segments: inout [ChapterDocument.Segment]) {
+    private func appendProse(
+        _ lines: [String], from: Int, to: Int, codeLines: Set<Int>, into segments: inout [ChapterDocument.Segment]
+    ) {
         let text = lines[(from - 1)..<to].joined(separator: "\n")
-        if !text.allSatisfy({ $0 == "\n" || $0 == " " }) { segments.append(.prose(text, line: from)) }
+        guard !text.allSatisfy({ $0 == "\n" || $0 == " " }) else { return }
+        segments.append(.prose(ChapterDocument.Prose(
+            markdown: text, line: from, inlines: InlineExpression.find(in: text, firstLine: from, codeLines: codeLines))))
     }
 
     /// The error for a top-level fence that cmark ran to the end of the file.
@@ -206,6 +213,43 @@ struct ChapterParser: Sendable {
         var isClosed = true
     }
 
+    /// What one walk of cmark's tree tells about a chapter.
+    struct Outline {
+        /// The fenced code blocks that are direct children of the document, in order.
+        var fences: [Fence] = []
+        /// The lines of every code block and raw HTML block (where `{swift}` spans are not values).
+        var codeLines: Set<Int> = []
+        /// The line of the first level-1 heading.
+        var firstHeadingLine: Int?
+    }
+
+    /// Walks cmark's tree of `markdown` once.
+    static func outline(of markdown: String) -> Outline {
+        var outline = Outline()
+        outline.fences = topLevelFences(in: markdown)
+        CommonMark.forEachNode(in: markdown) { node in
+            let type = cmark_node_get_type(node)
+            let start = Int(cmark_node_get_start_line(node)), end = Int(cmark_node_get_end_line(node))
+            if type == CMARK_NODE_CODE_BLOCK || type == CMARK_NODE_HTML_BLOCK, start > 0, end >= start {
+                outline.codeLines.formUnion(start...end)
+            } else if type == CMARK_NODE_HEADING, cmark_node_get_heading_level(node) == 1, outline.firstHeadingLine == nil {
+                outline.firstHeadingLine = start
+            }
+        }
+        return outline
+    }
+
+    /// The text of a heading line (ATX `# Title #` or the text line of a setext heading).
+    static func headingText(_ line: String) -> String? {
+        var text = Substring(line).drop(while: { $0 == " " })
+        if text.hasPrefix("#") {
+            text = text.drop(while: { $0 == "#" })
+            while text.hasSuffix("#") || text.hasSuffix(" ") { text = text.dropLast() }
+        }
+        let title = String(text).trimmingWhitespace()
+        return title.isEmpty ? nil : title
+    }
+
     /// The fenced code blocks that are direct children of the document, in order.
     static func topLevelFences(in markdown: String) -> [Fence] {
         var fences: [Fence] = []
@@ -258,12 +302,4 @@ struct ChapterParser: Sendable {
         return name.hasSuffix(".md") ? String(name.dropLast(3)) : name
     }
 
-    static func firstHeading(in segments: [ChapterDocument.Segment]) -> String? {
-        for case .prose(let text, _) in segments {
-            for line in text.split(separator: "\n") where line.hasPrefix("# ") {
-                return String(line.dropFirst(2)).trimmingWhitespace()
-            }
-        }
-        return nil
-    }
 }

@@ -10,26 +10,31 @@ struct InlineExpression: Codable, Sendable, Equatable {
     /// Written `{swift volatile} expr`: the value differs between runs (a timing), so `verify`
     /// does not compare it.
     var volatile: Bool = false
+    /// Where the whole code span (backticks included) lies in its prose segment's Markdown, in
+    /// UTF-8 bytes: what the renderer replaces by the value.
+    var offset = 0
+    var length = 0
 
     /// The markers that start an inline value inside a code span.
     static let prefix = "{swift} "
     static let volatilePrefix = "{swift volatile} "
 
-    /// The inline expressions of a prose segment starting at `firstLine`, in order. Code spans
-    /// inside fenced code are ignored.
-    static func find(in markdown: String, firstLine: Int) -> [InlineExpression] {
+    /// The inline expressions of a prose segment starting at `firstLine`, in order. Lines in
+    /// `codeLines` (file line numbers of code blocks and raw HTML nested in the prose, as cmark
+    /// parsed them) hold none.
+    static func find(in markdown: String, firstLine: Int, codeLines: Set<Int>) -> [InlineExpression] {
         var result: [InlineExpression] = []
-        var inFence = false
+        var lineStart = 0  // UTF-8 offset of the line in `markdown`
         for (offset, line) in markdown.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let trimmed = line.drop(while: { $0 == " " })
-            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
-                inFence.toggle()
-                continue
-            }
-            if inFence { continue }
+            defer { lineStart += line.utf8.count + 1 }
+            if codeLines.contains(firstLine + offset) { continue }
+            let characters = Array(line)
             for span in spans(in: line) {
+                let before = String(characters[..<span.range.lowerBound]).utf8.count
+                let width = String(characters[span.range]).utf8.count
                 result.append(InlineExpression(
-                    expression: span.expression, line: firstLine + offset, column: span.column, volatile: span.volatile))
+                    expression: span.expression, line: firstLine + offset, column: span.column, volatile: span.volatile,
+                    offset: lineStart + before, length: width))
             }
         }
         return result

@@ -27,10 +27,10 @@ struct ChapterProgram: Sendable, Equatable {
                 for line in block.source { text += line + "\n" }
                 text += "#sourceLocation()\n"
                 blocks.append((block.firstLine, block.firstLine + max(0, block.source.count - 1), block.indentation))
-            case .prose(let markdown, let line):
+            case .prose(let prose):
                 // Inline values are evaluated where they stand: after the blocks before them.
                 // The expression keeps its Markdown line and column for diagnostics.
-                for inline in InlineExpression.find(in: markdown, firstLine: line) {
+                for inline in prose.inlines {
                     text += "_normbookInline(\(inlineCount)) {\n"
                     text += "#sourceLocation(file: \(Self.literal(document.file)), line: \(inline.line))\n"
                     text += String(repeating: " ", count: max(0, inline.column - 1)) + inline.expression + "\n"

@@ -18,14 +18,14 @@ extension ChapterResult {
         var inlineCount = 0
         for segment in document.segments {
             switch segment {
-            case .prose(let markdown, let line):
-                let inline = InlineExpression.find(in: markdown, firstLine: line).map { e -> InlineValue in
+            case .prose(let prose):
+                let inline = prose.inlines.map { e -> InlineValue in
                     defer { inlineCount += 1 }
                     let value = inlineCount < storedInline.count && storedInline[inlineCount].expression == e.expression
                         ? storedInline[inlineCount].value : nil
-                    return InlineValue(expression: e.expression, value: value, volatile: e.volatile ? true : nil)
+                    return InlineValue(e, value: value)
                 }
-                refreshed.segments.append(.prose(markdown: markdown, line: line, inline: inline))
+                refreshed.segments.append(.prose(markdown: prose.markdown, line: prose.line, inline: inline))
             case .code(let block):
                 if let k = block.index, var result = stored[k] {
                     result.line = block.fenceLine

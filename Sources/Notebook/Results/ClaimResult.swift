@@ -45,4 +45,25 @@ struct InlineValue: Codable, Sendable, Equatable {
     var value: Value?
     /// True when the value differs between runs (`{swift volatile} expr`); absent otherwise.
     var volatile: Bool?
+    /// Where its code span lies in the prose's Markdown (UTF-8 bytes), as the parser found it:
+    /// the renderer replaces that range by the value.
+    var offset: Int?
+    var length: Int?
+
+    /// The value of `expression`, placed where the parser found it.
+    init(_ expression: InlineExpression, value: Value?) {
+        self.expression = expression.expression
+        self.value = value
+        volatile = expression.volatile ? true : nil
+        offset = expression.offset
+        length = expression.length
+    }
+
+    init(expression: String, value: Value?, volatile: Bool?, offset: Int? = nil, length: Int? = nil) {
+        self.expression = expression
+        self.value = value
+        self.volatile = volatile
+        self.offset = offset
+        self.length = length
+    }
 }

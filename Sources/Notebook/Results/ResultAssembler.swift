@@ -237,14 +237,12 @@ struct ResultAssembler {
         var inlineCount = 0
         for segment in document.segments {
             switch segment {
-            case .prose(let text, let line):
-                let inline = InlineExpression.find(in: text, firstLine: line).map { expression -> InlineValue in
+            case .prose(let prose):
+                let inline = prose.inlines.map { expression -> InlineValue in
                     defer { inlineCount += 1 }
-                    return InlineValue(
-                        expression: expression.expression, value: work.inlineValues[inlineCount],
-                        volatile: expression.volatile ? true : nil)
+                    return InlineValue(expression, value: work.inlineValues[inlineCount])
                 }
-                segments.append(.prose(markdown: text, line: line, inline: inline))
+                segments.append(.prose(markdown: prose.markdown, line: prose.line, inline: inline))
             case .code(let block):
                 if let k = block.index {
                     segments.append(.block(BlockResult(

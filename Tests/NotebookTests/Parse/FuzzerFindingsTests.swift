@@ -27,7 +27,7 @@ struct FuzzerFindingsTests {
         for segment in document.segments {
             let line: Int
             switch segment {
-            case .prose(_, let start): line = start
+            case .prose(let prose): line = prose.line
             case .code(let block): line = block.fenceLine
             }
             #expect(line > previous, "segments out of order in \(name)")

@@ -5,22 +5,26 @@ import Testing
 struct InlineExpressionTests {
     @Test func expressionsAreFoundWithTheirLinesAndColumns() {
         let prose = "The norm is `{swift} w.norm(.l2)`.\n\nTwo: `{swift} a + b` and `plain code`, `{swift}x`."
-        let found = InlineExpression.find(in: prose, firstLine: 10)
+        let found = InlineExpression.find(in: prose, firstLine: 10, codeLines: [])
         #expect(found == [
-            InlineExpression(expression: "w.norm(.l2)", line: 10, column: 22),
-            InlineExpression(expression: "a + b", line: 12, column: 15),
+            InlineExpression(expression: "w.norm(.l2)", line: 10, column: 22, offset: 12, length: 21),
+            InlineExpression(expression: "a + b", line: 12, column: 15, offset: 41, length: 15),
         ])
     }
 
     @Test func codeInFencesAndDoubleBacktickSpansIsIgnored() {
-        let prose = "```\n`{swift} no`\n```\n``{swift} neither``"
-        #expect(InlineExpression.find(in: prose, firstLine: 1).isEmpty)
+        // The parser knows from cmark which lines are code; nested fences (in a list) too.
+        let (document, _) = ChapterParser().parse(
+            "- item\n\n  ```\n  `{swift} no`\n  ```\n\n``{swift} neither``\n\n    `{swift} indented code`\n", file: "chapters/c.md")
+        #expect(document.inlineExpressions.isEmpty)
+        #expect(InlineExpression.find(in: "`{swift} no`", firstLine: 4, codeLines: [4]).isEmpty)
     }
 
     @Test func inlineValuesAreRenderedEscapedOrMarkedMissing() {
+        let markdown = "A `{swift} x` and `{swift} y`."
+        let found = InlineExpression.find(in: markdown, firstLine: 1, codeLines: [])
         let html = ProseRenderer(figures: [:]).html(
-            "A `{swift} x` and `{swift} y`.",
-            inline: [InlineValue(expression: "x", value: .text("<b>")), InlineValue(expression: "y", value: nil)])
+            markdown, inline: [InlineValue(found[0], value: .text("<b>")), InlineValue(found[1], value: nil)])
         #expect(html.contains(#"<span class="inline-value" title="x">&lt;b&gt;</span>"#))
         #expect(html.contains(#"<span class="inline-value missing""#))
     }

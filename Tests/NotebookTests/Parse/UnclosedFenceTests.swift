@@ -82,6 +82,6 @@ struct UnclosedFenceTests {
         #expect(diagnostics.isEmpty)
         let block = try #require(document.executedBlocks.first)
         #expect(block.firstLine == 4 && block.source == ["let a = 1"])
-        #expect(document.segments.last == .prose("\nAfter.\n", line: 6))
+        #expect(document.segments.last == .prose(ChapterDocument.Prose(markdown: "\nAfter.\n", line: 6, inlines: [])))
     }
 }

@@ -19,7 +19,7 @@ struct ResultsStoreTests {
             ], diagnostics: [])
         return ChapterResult(
             file: "chapters/a.md", slug: "a", title: "A", status: .succeeded,
-            segments: [.prose(markdown: "# A", line: 1, inline: [InlineValue(expression: "x", value: .number(2))]), .block(block)], diagnostics: [],
+            segments: [.prose(markdown: "# A", line: 1, inline: [InlineValue(expression: "x", value: .number(2), volatile: nil)]), .block(block)], diagnostics: [],
             values: ["z": .number(1), "a": .text("x")],
             provenance: Provenance(normbook: "0", compiler: "swift", blas: "OpenBLAS", seed: 1))
     }

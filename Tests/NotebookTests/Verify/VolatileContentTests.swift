@@ -60,6 +60,6 @@ struct VolatileContentTests {
         let (document, diagnostics) = ChapterParser().parse("```swift\n//| volatile: true\nlet t = 1\n```\n", file: "chapters/v.md")
         #expect(diagnostics.isEmpty)
         #expect(document.executedBlocks.first?.options.volatile == true)
-        #expect(InlineExpression.find(in: "took `{swift volatile} t` s", firstLine: 1).first?.volatile == true)
+        #expect(InlineExpression.find(in: "took `{swift volatile} t` s", firstLine: 1, codeLines: []).first?.volatile == true)
     }
 }

@@ -133,9 +133,13 @@ private func checkInvariants(_ document: ChapterDocument, _ program: ChapterProg
     var executed = 0
     for segment in document.segments {
         switch segment {
-        case .prose(_, let line):
-            check(line > previousLine, "prose segment at line \(line) after line \(previousLine)")
-            previousLine = line
+        case .prose(let prose):
+            check(prose.line > previousLine, "prose segment at line \(prose.line) after line \(previousLine)")
+            let bytes = prose.markdown.utf8.count
+            for inline in prose.inlines {
+                check(inline.offset >= 0 && inline.length > 0 && inline.offset + inline.length <= bytes, "inline span outside its prose")
+            }
+            previousLine = prose.line
         case .code(let block):
             check(block.fenceLine > previousLine, "code block at line \(block.fenceLine) after line \(previousLine)")
             if let index = block.index {
@@ -162,8 +166,12 @@ private func madeUpResult(_ document: ChapterDocument, _ diagnostics: [Diagnosti
     var figureNumber = 0
     for segment in document.segments {
         switch segment {
-        case .prose(let markdown, let line):
-            result.segments.append(.prose(markdown: markdown, line: line, inline: skeletons.inline))
+        case .prose(let prose):
+            // The parser's inline expressions, with the skeleton values in turn (the rest missing).
+            let inline = prose.inlines.enumerated().map { k, expression in
+                InlineValue(expression, value: k < skeletons.inline.count ? skeletons.inline[k].value : nil)
+            }
+            result.segments.append(.prose(markdown: prose.markdown, line: prose.line, inline: inline))
         case .code(let code):
             var block = skeletons.block
             block.index = code.index

@@ -6,22 +6,22 @@ struct ProseRenderer {
     /// Figure numbers by label, for cross-references (across the chapter).
     var figures: [String: Int]
 
-    /// The HTML of a prose segment whose inline expressions have the given values (in order).
+    /// The HTML of a prose segment whose inline expressions have the given values (in order,
+    /// each placed where the parser found its code span).
     func html(_ markdown: String, inline: [InlineValue] = []) -> String {
-        let (withValues, valueCount) = Self.protectingInlineValues(markdown)
-        let (protected, spans) = MathProtector.protect(withValues)
+        let (protected, spans) = MathProtector.protect(Self.placingValues(markdown, inline))
         var rendered = MathProtector.restore(CommonMark.html(protected), spans: spans)
-        for k in (0..<valueCount).reversed() {
+        for k in inline.indices.reversed() {
             let token = Self.valuePlaceholder(k)
             var span: String
-            if k < inline.count, let value = inline[k].value {
+            if let value = inline[k].value {
                 span = "<span class=\"inline-value\" title=\"\(HTMLEscaping.escape(inline[k].expression))\">"
                     + HTMLEscaping.escape(value.formatted) + "</span>"
                 if inline[k].volatile == true {
                     span = VolatileMarkers.begin + span + VolatileMarkers.end
                 }
             } else {
-                let expression = k < inline.count ? inline[k].expression : "?"
+                let expression = inline[k].expression
                 span = "<span class=\"inline-value missing\" title=\"not computed: the chapter stopped before this point\">"
                     + HTMLEscaping.escape(expression) + "</span>"
             }
@@ -39,27 +39,17 @@ struct ProseRenderer {
 
     static func valuePlaceholder(_ k: Int) -> String { "normbookvalue\(k)x" }
 
-    /// Replaces each `` `{swift} expr` `` span by a placeholder, in order.
-    static func protectingInlineValues(_ markdown: String) -> (String, Int) {
-        guard markdown.contains(InlineExpression.prefix) || markdown.contains(InlineExpression.volatilePrefix) else {
-            return (markdown, 0)
+    /// `markdown` with each inline value's code span replaced by its placeholder, at the place
+    /// the parser recorded (no scanning of the text here).
+    static func placingValues(_ markdown: String, _ inline: [InlineValue]) -> String {
+        guard !inline.isEmpty else { return markdown }
+        var bytes = Array(markdown.utf8)
+        for (k, value) in inline.enumerated().reversed() {
+            guard let offset = value.offset, let length = value.length, offset >= 0, length > 0, offset + length <= bytes.count
+            else { continue }
+            bytes.replaceSubrange(offset..<(offset + length), with: Array(valuePlaceholder(k).utf8))
         }
-        var count = 0
-        var inFence = false
-        let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
-            let trimmed = line.drop(while: { $0 == " " })
-            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { inFence.toggle(); return String(line) }
-            if inFence { return String(line) }
-            let spans = InlineExpression.spans(in: line)
-            guard !spans.isEmpty else { return String(line) }
-            var chars = Array(line)
-            for (i, span) in spans.enumerated().reversed() {
-                chars.replaceSubrange(span.range, with: Array(valuePlaceholder(count + i)))
-            }
-            count += spans.count
-            return String(chars)
-        }
-        return (lines.joined(separator: "\n"), count)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Replaces `@fig-label` outside `<code>`/`<pre>` with a link reading "Figure N".
