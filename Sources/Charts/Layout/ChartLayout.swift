@@ -2,57 +2,57 @@ import Foundation
 
 /// Where everything goes: plot rectangles, ticks, labels, legend and colour bar. Computed from a
 /// chart spec alone (pure and deterministic), snapshot-tested as JSON, and followed by the renderer.
-public struct ChartLayout: Codable, Sendable, Equatable {
+package struct ChartLayout: Codable, Sendable, Equatable {
     /// Canvas width in points.
-    public var width: Double
+    package var width: Double
     /// Canvas height in points.
-    public var height: Double
+    package var height: Double
     /// The title.
-    public var title: TextItem?
+    package var title: TextItem?
     /// The subtitle.
-    public var subtitle: TextItem?
+    package var subtitle: TextItem?
     /// The x axis title.
-    public var xTitle: TextItem?
+    package var xTitle: TextItem?
     /// The y axis title.
-    public var yTitle: TextItem?
+    package var yTitle: TextItem?
     /// The panels (one unless faceted).
-    public var panels: [PanelLayout]
+    package var panels: [PanelLayout]
     /// The legend, if drawn.
-    public var legend: LegendLayout?
+    package var legend: LegendLayout?
     /// The colour bar, if any.
-    public var colorBar: ColorBarLayout?
+    package var colorBar: ColorBarLayout?
     /// The colour of every named mark (legend or not).
-    public var colors: [LegendEntry]
+    package var colors: [LegendEntry]
 
     /// Font sizes and spacing in points.
-    public enum Style {
+    package enum Style {
         /// Outer padding.
-        public static let pad = 10.0
+        package static let pad = 10.0
         /// Title size.
-        public static let titleSize = 15.0
+        package static let titleSize = 15.0
         /// Subtitle size.
-        public static let subtitleSize = 11.0
+        package static let subtitleSize = 11.0
         /// Axis title size.
-        public static let axisTitleSize = 11.0
+        package static let axisTitleSize = 11.0
         /// Tick label size.
-        public static let tickSize = 10.0
+        package static let tickSize = 10.0
         /// Legend text size.
-        public static let legendSize = 10.0
+        package static let legendSize = 10.0
         /// Tick mark length.
-        public static let tickLength = 4.0
+        package static let tickLength = 4.0
         /// Facet strip height.
-        public static let stripHeight = 17.0
+        package static let stripHeight = 17.0
     }
 
     /// The colour index of a named mark.
-    public func color(of name: String) -> Int {
+    package func color(of name: String) -> Int {
         colors.first { $0.name == name }?.color ?? 0
     }
 }
 
 extension ChartLayout {
     /// Lays out `chart` after validating it.
-    public init(_ chart: Chart) throws {
+    package init(_ chart: Chart) throws {
         try chart.validate()
         self = Builder(chart).build()
     }
