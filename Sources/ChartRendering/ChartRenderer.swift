@@ -20,7 +20,7 @@ public struct ChartRenderer: Sendable {
     }
 
     /// The layout the renderer follows (validates the chart).
-    public func layout(_ chart: Chart) throws -> ChartLayout { try ChartLayout(chart) }
+    package func layout(_ chart: Chart) throws -> ChartLayout { try ChartLayout(chart) }
 
     /// Renders `chart` to PNG bytes at `scale` × its size in points.
     public func png(_ chart: Chart) throws -> [UInt8] {

@@ -1,13 +1,13 @@
 /// The chart colours: Okabe-Ito for categories, viridis for magnitudes, blue–red for signed values.
-public enum Palette {
+package enum Palette {
     /// Okabe & Ito's colour-blind-safe categorical palette: orange, sky blue, bluish green, blue,
     /// vermillion, reddish purple, yellow, black (yellow, hard to see on white, comes late).
-    public static let okabeIto: [RGB] = [
+    package static let okabeIto: [RGB] = [
         0xE69F00, 0x56B4E9, 0x009E73, 0x0072B2, 0xD55E00, 0xCC79A7, 0xF0E442, 0x000000,
     ].map { RGB(hex: $0) }
 
     /// The categorical colour for index `i` (wrapping).
-    public static func category(_ i: Int) -> RGB {
+    package static func category(_ i: Int) -> RGB {
         let n = okabeIto.count
         return okabeIto[((i % n) + n) % n]
     }
@@ -23,10 +23,10 @@ public enum Palette {
     ].map { RGB(hex: $0) }
 
     /// Viridis at `t` in 0…1.
-    public static func viridis(_ t: Double) -> RGB { interpolate(viridisStops, t) }
+    package static func viridis(_ t: Double) -> RGB { interpolate(viridisStops, t) }
 
     /// The diverging scale at `t` in 0…1 (0.5 is white).
-    public static func diverging(_ t: Double) -> RGB { interpolate(divergingStops, t) }
+    package static func diverging(_ t: Double) -> RGB { interpolate(divergingStops, t) }
 
     static func interpolate(_ stops: [RGB], _ t: Double) -> RGB {
         let x = (t.isFinite ? Swift.min(Swift.max(t, 0), 1) : 0) * Double(stops.count - 1)

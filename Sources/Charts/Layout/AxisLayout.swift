@@ -1,26 +1,26 @@
 /// A laid-out axis: its working-space domain, ticks and labels.
-public struct AxisLayout: Codable, Sendable, Equatable {
+package struct AxisLayout: Codable, Sendable, Equatable {
     /// The scale.
-    public var scale: ScaleKind
+    package var scale: ScaleKind
     /// Lower end of the domain in working space (after the scale's transform).
-    public var lower: Double
+    package var lower: Double
     /// Upper end of the domain in working space.
-    public var upper: Double
+    package var upper: Double
     /// Tick positions as data values (category indices on a categorical axis).
-    public var ticks: [Double]
+    package var ticks: [Double]
     /// Tick labels, one per tick.
-    public var labels: [String]
+    package var labels: [String]
     /// Category names when the axis is categorical.
-    public var categories: [String]?
+    package var categories: [String]?
     /// Whether tick labels are drawn (false on inner facets with shared scales).
-    public var showLabels: Bool
+    package var showLabels: Bool
     /// Degrees by which tick labels are turned (anticlockwise, ending at their tick) when they
     /// would not fit side by side; nil for level labels.
-    public var labelRotation: Double?
+    package var labelRotation: Double?
 
     /// Where `value` falls between 0 (lower end) and 1 (upper end).
     @inline(__always)
-    public func fraction(_ value: Double) -> Double {
+    package func fraction(_ value: Double) -> Double {
         let t = categories == nil ? scale.transform(value) : value
         return (t - lower) / (upper - lower)
     }

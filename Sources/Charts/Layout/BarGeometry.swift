@@ -1,15 +1,15 @@
 /// Where each bar of a bar mark goes.
-public enum BarGeometry {
+package enum BarGeometry {
     /// One bar: its rectangle in points and its group index.
-    public struct Bar: Sendable, Equatable {
+    package struct Bar: Sendable, Equatable {
         /// The rectangle.
-        public var rect: Rect
+        package var rect: Rect
         /// Index of the group (for its colour).
-        public var group: Int
+        package var group: Int
     }
 
     /// The bars of `mark` in `panel` (non-finite values are skipped).
-    public static func rects(_ mark: BarMark, panel p: PanelLayout) -> [Bar] {
+    package static func rects(_ mark: BarMark, panel p: PanelLayout) -> [Bar] {
         var out: [Bar] = []
         let groups = mark.groups.count
         let slot = 0.8

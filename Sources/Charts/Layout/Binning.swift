@@ -1,10 +1,10 @@
 import Foundation
 
 /// Histogram binning.
-public enum Binning {
+package enum Binning {
     /// Bin edges by the Freedman–Diaconis rule (width 2·IQR·n^(−1/3)), falling back to Sturges'
     /// rule when the IQR is zero; at most 200 bins.
-    public static func freedmanDiaconisEdges(_ values: [Double]) -> [Double] {
+    package static func freedmanDiaconisEdges(_ values: [Double]) -> [Double] {
         let v = values.filter(\.isFinite).sorted()
         guard let lo = v.first, let hi = v.last else { return [] }
         if hi == lo { return [lo - 0.5, lo + 0.5] }
@@ -21,7 +21,7 @@ public enum Binning {
     }
 
     /// Linear-interpolated quantile of sorted values (numpy's default).
-    public static func quantile(_ sorted: [Double], _ p: Double) -> Double {
+    package static func quantile(_ sorted: [Double], _ p: Double) -> Double {
         guard !sorted.isEmpty else { return .nan }
         let h = Double(sorted.count - 1) * p
         let i = Int(floor(h))
@@ -30,7 +30,7 @@ public enum Binning {
     }
 
     /// Counts per bin (the last bin includes its right edge, like numpy); values outside are ignored.
-    public static func counts(_ values: [Double], edges: [Double]) -> [Double] {
+    package static func counts(_ values: [Double], edges: [Double]) -> [Double] {
         guard edges.count >= 2 else { return [] }
         var counts = [Double](repeating: 0, count: edges.count - 1)
         for v in values where v.isFinite && v >= edges[0] && v <= edges[edges.count - 1] {
@@ -47,7 +47,7 @@ public enum Binning {
     }
 
     /// The bars of a histogram mark: edges and heights (counts, or densities).
-    public static func bars(_ mark: HistogramMark) -> (edges: [Double], heights: [Double]) {
+    package static func bars(_ mark: HistogramMark) -> (edges: [Double], heights: [Double]) {
         let edges = mark.edges ?? freedmanDiaconisEdges(mark.values)
         var heights = counts(mark.values, edges: edges)
         if mark.density {

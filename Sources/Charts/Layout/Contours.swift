@@ -1,19 +1,19 @@
 /// Contour lines by marching squares.
-public enum Contours {
+package enum Contours {
     /// A contour segment in data coordinates.
-    public struct Segment: Sendable, Equatable {
+    package struct Segment: Sendable, Equatable {
         /// Start x.
-        public var x0: Double
+        package var x0: Double
         /// Start y.
-        public var y0: Double
+        package var y0: Double
         /// End x.
-        public var x1: Double
+        package var x1: Double
         /// End y.
-        public var y1: Double
+        package var y1: Double
     }
 
     /// Segments where the gridded function crosses `level` (cells with a NaN corner are skipped).
-    public static func segments(x: [Double], y: [Double], z: [Double], level: Double) -> [Segment] {
+    package static func segments(x: [Double], y: [Double], z: [Double], level: Double) -> [Segment] {
         let nx = x.count
         let ny = y.count
         guard nx >= 2, ny >= 2, z.count >= nx * ny else { return [] }
@@ -52,7 +52,7 @@ public enum Contours {
     }
 
     /// The levels of a contour mark: given ones, or nice ticks over the finite z range (ends excluded).
-    public static func levels(_ mark: ContourMark) -> [Double] {
+    package static func levels(_ mark: ContourMark) -> [Double] {
         if let given = mark.levels { return given }
         let finite = mark.z.filter(\.isFinite)
         guard let lo = finite.min(), let hi = finite.max(), hi > lo else { return [] }

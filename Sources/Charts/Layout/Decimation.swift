@@ -1,9 +1,9 @@
 /// M4-style reduction of long series: per pixel column keep the first, minimum, maximum and last
 /// point, so a polyline drawn from the kept points covers the same pixels.
-public enum Decimation {
+package enum Decimation {
     /// Indices of the points to keep, in order. `column` maps a point's x to its pixel column;
     /// non-finite points are always kept (they mark gaps).
-    public static func m4(x: [Double], y: [Double], column: (Double) -> Int) -> [Int] {
+    package static func m4(x: [Double], y: [Double], column: (Double) -> Int) -> [Int] {
         let n = Swift.min(x.count, y.count)
         guard n > 8 else { return Array(0..<n) }
         var keep: [Int] = []

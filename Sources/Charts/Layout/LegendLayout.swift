@@ -1,7 +1,7 @@
 /// A legend entry with its colour and how to draw its key.
-public struct LegendEntry: Codable, Sendable, Equatable {
+package struct LegendEntry: Codable, Sendable, Equatable {
     /// How the key is drawn.
-    public enum Key: String, Codable, Sendable, Equatable {
+    package enum Key: String, Codable, Sendable, Equatable {
         /// A short line.
         case line
         /// A short dashed line.
@@ -14,53 +14,53 @@ public struct LegendEntry: Codable, Sendable, Equatable {
         case area
     }
     /// The name.
-    public var name: String
+    package var name: String
     /// Index into `Palette.okabeIto`.
-    public var color: Int
+    package var color: Int
     /// How the key is drawn.
-    public var key: Key
+    package var key: Key
 }
 
 /// A laid-out legend.
-public struct LegendLayout: Codable, Sendable, Equatable {
+package struct LegendLayout: Codable, Sendable, Equatable {
     /// Where it went: "top-right", "top-left", "bottom-right", "bottom-left" or "outside-right".
-    public var placement: String
+    package var placement: String
     /// Its box in points.
-    public var rect: Rect
+    package var rect: Rect
     /// Its entries, top to bottom.
-    public var entries: [LegendEntry]
+    package var entries: [LegendEntry]
     /// Data points or segments the box covers (0 unless every corner covered some).
-    public var covered: Int
+    package var covered: Int
 }
 
 /// A laid-out colour bar for heatmaps and contours.
-public struct ColorBarLayout: Codable, Sendable, Equatable {
+package struct ColorBarLayout: Codable, Sendable, Equatable {
     /// The title above the bar.
-    public var title: String
+    package var title: String
     /// The bar in points.
-    public var rect: Rect
+    package var rect: Rect
     /// Value at the bottom.
-    public var lower: Double
+    package var lower: Double
     /// Value at the top.
-    public var upper: Double
+    package var upper: Double
     /// Tick values.
-    public var ticks: [Double]
+    package var ticks: [Double]
     /// Tick labels.
-    public var labels: [String]
+    package var labels: [String]
     /// The colour scale.
-    public var palette: HeatmapMark.Palette
+    package var palette: HeatmapMark.Palette
 }
 
 /// A piece of text placed in the chart.
-public struct TextItem: Codable, Sendable, Equatable {
+package struct TextItem: Codable, Sendable, Equatable {
     /// The text.
-    public var text: String
+    package var text: String
     /// Anchor x in points.
-    public var x: Double
+    package var x: Double
     /// Baseline y in points.
-    public var y: Double
+    package var y: Double
     /// Font size in points.
-    public var size: Double
+    package var size: Double
     /// Rotated 90° anticlockwise (y axis title).
-    public var rotated: Bool
+    package var rotated: Bool
 }

@@ -1,33 +1,33 @@
 /// A rectangle in points, origin at the top left.
-public struct Rect: Codable, Sendable, Equatable {
+package struct Rect: Codable, Sendable, Equatable {
     /// Left edge.
-    public var x: Double
+    package var x: Double
     /// Top edge.
-    public var y: Double
+    package var y: Double
     /// Width.
-    public var width: Double
+    package var width: Double
     /// Height.
-    public var height: Double
+    package var height: Double
     /// Creates a rectangle.
-    public init(x: Double, y: Double, width: Double, height: Double) {
+    package init(x: Double, y: Double, width: Double, height: Double) {
         self.x = x
         self.y = y
         self.width = width
         self.height = height
     }
     /// Right edge.
-    public var maxX: Double { x + width }
+    package var maxX: Double { x + width }
     /// Bottom edge.
-    public var maxY: Double { y + height }
+    package var maxY: Double { y + height }
     /// Whether the point lies inside.
-    public func contains(_ px: Double, _ py: Double) -> Bool { px >= x && px <= maxX && py >= y && py <= maxY }
+    package func contains(_ px: Double, _ py: Double) -> Bool { px >= x && px <= maxX && py >= y && py <= maxY }
     /// Whether the segment crosses the rectangle (Liang–Barsky clipping).
-    public func intersects(_ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double) -> Bool {
+    package func intersects(_ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double) -> Bool {
         clip(x0, y0, x1, y1) != nil
     }
     /// The part of the segment inside the rectangle (Liang–Barsky clipping), nil when none is;
     /// an end inside the rectangle is returned unchanged.
-    public func clip(_ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double) -> (x0: Double, y0: Double, x1: Double, y1: Double)? {
+    package func clip(_ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double) -> (x0: Double, y0: Double, x1: Double, y1: Double)? {
         var t0 = 0.0, t1 = 1.0
         let dx = x1 - x0, dy = y1 - y0
         for (p, q) in [(-dx, x0 - x), (dx, maxX - x0), (-dy, y0 - y), (dy, maxY - y0)] {

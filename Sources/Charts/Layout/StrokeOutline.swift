@@ -10,13 +10,13 @@
 /// x), so the whole stroke is the region between two functions of x. Filling that one polygon,
 /// sampled every eighth of a pixel, gives the pixels of cairo's stroke within antialiasing (RMS
 /// below 1) at a fraction of the cost.
-public struct StrokeOutline: Equatable, Sendable {
+package struct StrokeOutline: Equatable, Sendable {
     /// Sample positions, increasing.
-    public var x: [Double]
+    package var x: [Double]
     /// Smallest y of the stroke at each sample (the top edge in screen coordinates).
-    public var top: [Double]
+    package var top: [Double]
     /// Largest y of the stroke at each sample.
-    public var bottom: [Double]
+    package var bottom: [Double]
 
     /// Computes the outline of the polyline through `points` (x non-decreasing) stroked with a pen
     /// of half-width `radius`, sampled every `step` along x. Every segment contributes the rectangle
@@ -24,7 +24,7 @@ public struct StrokeOutline: Equatable, Sendable {
     /// of its turn; the run's two ends are cut square (butt caps), as cairo draws them. Only
     /// samples within `visible` are computed (a chart's plot area: data beyond an axis limit
     /// costs nothing).
-    public init(points input: [(x: Double, y: Double)], radius: Double, step: Double, visible: ClosedRange<Double>? = nil) {
+    package init(points input: [(x: Double, y: Double)], radius: Double, step: Double, visible: ClosedRange<Double>? = nil) {
         x = []
         top = []
         bottom = []
@@ -158,7 +158,7 @@ public struct StrokeOutline: Equatable, Sendable {
 
 extension StrokeOutline {
     /// Whether the point lies inside the outline (between the boundaries interpolated at `x`).
-    public func contains(x px: Double, y py: Double) -> Bool {
+    package func contains(x px: Double, y py: Double) -> Bool {
         guard let first = x.first, let last = x.last, px >= first, px <= last else { return false }
         // The first sample at or after px.
         var low = 0, high = x.count - 1

@@ -1,12 +1,12 @@
 /// Advance widths of DejaVu Sans (unhinted, in font units of 2048 per em), so that layout is pure
 /// and matches what the renderer draws with hint metrics off.
-public enum TextMetrics {
+package enum TextMetrics {
     /// Units per em of DejaVu Sans.
     static let unitsPerEm = 2048.0
     /// Ascender as a fraction of the font size.
-    public static let ascent = 1901.0 / 2048
+    package static let ascent = 1901.0 / 2048
     /// Descender (positive) as a fraction of the font size.
-    public static let descent = 483.0 / 2048
+    package static let descent = 483.0 / 2048
 
     static let ascii: [Int] = [
         651, 821, 942, 1716, 1303, 1946, 1597, 563, 799, 799, 1024, 1716, 651, 739, 651, 690, 1303, 1303, 1303,
@@ -26,7 +26,7 @@ public enum TextMetrics {
     ]
 
     /// The width of `text` at `size` points.
-    public static func width(_ text: String, size: Double) -> Double {
+    package static func width(_ text: String, size: Double) -> Double {
         var units = 0
         for scalar in text.unicodeScalars {
             let v = scalar.value
@@ -42,7 +42,7 @@ public enum TextMetrics {
     /// `text` broken into lines no wider than `maxWidth` at `size` points, at spaces (a word
     /// wider than the limit stays whole on its own line). `widthFactor` widens the estimate
     /// (bold text is about 10 % wider than these regular-weight metrics).
-    public static func wrap(_ text: String, size: Double, maxWidth: Double, widthFactor: Double = 1) -> [String] {
+    package static func wrap(_ text: String, size: Double, maxWidth: Double, widthFactor: Double = 1) -> [String] {
         var lines: [String] = []
         var current = ""
         for word in text.split(separator: " ", omittingEmptySubsequences: true) {

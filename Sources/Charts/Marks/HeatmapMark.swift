@@ -32,7 +32,7 @@ public struct HeatmapMark: Codable, Sendable, Equatable {
 extension HeatmapMark {
     /// Cell boundaries around cell centres: half-way between neighbours, and half a spacing
     /// beyond the first and last centre (±0.5 around a single one).
-    public static func cellEdges(_ centres: [Double]) -> [Double] {
+    package static func cellEdges(_ centres: [Double]) -> [Double] {
         guard centres.count > 1 else { return centres.first.map { [$0 - 0.5, $0 + 0.5] } ?? [] }
         var edges = [centres[0] - (centres[1] - centres[0]) / 2]
         for i in 0..<(centres.count - 1) { edges.append((centres[i] + centres[i + 1]) / 2) }

@@ -20,7 +20,7 @@ public enum Mark: Codable, Sendable, Equatable {
     case text(TextMark)
 
     /// A short description used in error messages and alt text.
-    public var label: String {
+    var label: String {
         switch self {
         case let .series(s): return "series \"\(s.name)\""
         case let .bar(b): return "bars (\(b.groups.map(\.name).joined(separator: ", ")))"

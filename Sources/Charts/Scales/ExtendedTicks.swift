@@ -2,14 +2,14 @@ import Foundation
 
 /// Tick positions by the extended Wilkinson algorithm (Talbot, Lin & Hanrahan, InfoVis 2010),
 /// following the reference implementation in R's `labeling::extended`.
-public enum ExtendedTicks {
+package enum ExtendedTicks {
     /// Nice step multiples, most preferred first.
-    public static let q: [Double] = [1, 5, 2, 2.5, 4, 3]
+    package static let q: [Double] = [1, 5, 2, 2.5, 4, 3]
     /// Weights of simplicity, coverage, density and legibility.
-    public static let weights: [Double] = [0.25, 0.2, 0.5, 0.05]
+    package static let weights: [Double] = [0.25, 0.2, 0.5, 0.05]
 
     /// About `m` nicely spaced ticks covering `[dmin, dmax]`; with `onlyLoose` the ticks enclose the range.
-    public static func ticks(_ dmin: Double, _ dmax: Double, m: Int, onlyLoose: Bool = false) -> [Double] {
+    package static func ticks(_ dmin: Double, _ dmax: Double, m: Int, onlyLoose: Bool = false) -> [Double] {
         guard let best = search(dmin, dmax, m: m, onlyLoose: onlyLoose) else {
             if !(dmin.isFinite && dmax.isFinite) { return [] }
             if dmax - dmin < 1e-300 || m < 2 { return [dmin] }

@@ -2,7 +2,7 @@ import Foundation
 
 extension ScaleKind {
     /// Maps a data value into the scale's linear working space.
-    public func transform(_ v: Double) -> Double {
+    package func transform(_ v: Double) -> Double {
         switch self {
         case .linear: return v
         case .log10: return v > 0 ? Foundation.log10(v) : -.infinity
@@ -13,7 +13,7 @@ extension ScaleKind {
     }
 
     /// Maps a working-space value back to data.
-    public func inverse(_ t: Double) -> Double {
+    package func inverse(_ t: Double) -> Double {
         switch self {
         case .linear: return t
         case .log10: return pow(10, t)

@@ -2,9 +2,9 @@ import Foundation
 
 /// Turns tick values into labels with one precision shared across an axis, switching to
 /// scientific notation for very large or very small magnitudes.
-public enum TickFormatter {
+package enum TickFormatter {
     /// Labels for linear ticks.
-    public static func labels(_ ticks: [Double]) -> [String] {
+    package static func labels(_ ticks: [Double]) -> [String] {
         guard !ticks.isEmpty else { return [] }
         let maxAbs = ticks.map(abs).max() ?? 0
         let step = ticks.count > 1 ? zip(ticks.dropFirst(), ticks).map { abs($0 - $1) }.min() ?? maxAbs : maxAbs
@@ -29,7 +29,7 @@ public enum TickFormatter {
     }
 
     /// "10ⁿ" labels for integer powers of ten.
-    public static func powerOfTenLabel(_ exponent: Int) -> String { "10" + superscript(exponent) }
+    package static func powerOfTenLabel(_ exponent: Int) -> String { "10" + superscript(exponent) }
 
     static func fixedLabel(_ v: Double, decimals: Int) -> String {
         var text = String(format: "%.\(decimals)f", v == 0 ? 0 : v)

@@ -28,7 +28,7 @@ public enum ScaleKind: Codable, Sendable, Equatable, Hashable {
     case symlog(constant: Double)
 
     /// A short name used in alt text and layouts.
-    public var name: String {
+    var name: String {
         switch self {
         case .linear: return "linear"
         case .log10: return "log10"

@@ -1,8 +1,9 @@
+import Charts
 import Foundation
 
-/// Every chart kind drawn from simple deterministic formulas (no engine involved), for the
-/// report's gallery and for the rendering tests.
-public enum ChartGallery {
+/// Every chart kind drawn from simple deterministic formulas (no engine involved): the charts the
+/// spec, layout and rendering tests (and their snapshots in `__Snapshots__`) are made from.
+enum ChartGallery {
     /// A tiny deterministic generator (64-bit LCG) so the gallery needs no engine and no global randomness.
     struct LCG {
         var state: UInt64
@@ -15,7 +16,7 @@ public enum ChartGallery {
     }
 
     /// The gallery: (name, chart) pairs, names usable as file names.
-    public static func examples() -> [(name: String, chart: Chart)] {
+    static func examples() -> [(name: String, chart: Chart)] {
         var out: [(name: String, chart: Chart)] = []
         let epochs = (0..<60).map(Double.init)
 
