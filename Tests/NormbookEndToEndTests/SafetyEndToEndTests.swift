@@ -342,4 +342,22 @@ struct SafetyEndToEndTests {
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: project.root.path).filter { $0.hasPrefix(".output.") }
         #expect(leftovers.isEmpty)
     }
+
+    @Test func aChartThatCannotBeDrawnFailsItsBlockNotTheBuild() throws {
+        let badChart = """
+            # Bad chart
+
+            ```swift
+            let xs: [Double] = [1, 2, 3]
+            show(Chart.line(title: "Log", x: "x", y: "y", series: [Series(name: "s", x: xs, y: xs)]).logY().yLimits(0, 10))
+            ```
+            """
+        let project = try FixtureProject.make(["01-bad-chart.md": badChart, "02-good.md": Self.good])
+        let result = try CommandLine.run(["build"], in: project.root)
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stderr.contains(
+            "chapters/01-bad-chart.md:4:1: error: this block shows a chart that cannot be drawn"), "\(result.stderr)")
+        #expect(result.stderr.contains("a log axis cannot show"))
+        #expect(result.stdout.contains("✓ chapters/02-good.md"))
+    }
 }

@@ -17,6 +17,17 @@ extension Chart {
         if let lo = y.min, let hi = y.max, !(lo < hi) {
             throw ChartError.invalidOption(chart: name, detail: "y limits \(lo)…\(hi) are empty; the lower limit must be below the upper")
         }
+        for (axis, axisName) in [(x, "x"), (y, "y")] {
+            for limit in [axis.min, axis.max].compactMap({ $0 }) {
+                guard limit.isFinite else {
+                    throw ChartError.invalidOption(chart: name, detail: "\(axisName) limit \(limit) is not a finite number")
+                }
+                if axis.scale == .log10, limit <= 0 {
+                    throw ChartError.invalidOption(
+                        chart: name, detail: "\(axisName) limit \(limit) is not above 0, which a log axis cannot show; use positive limits or a linear or symlog scale")
+                }
+            }
+        }
         for mark in marks { try validate(mark, chart: name) }
     }
 

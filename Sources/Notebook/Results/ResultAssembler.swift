@@ -53,6 +53,7 @@ struct ResultAssembler {
             attribute(run, in: &work)
             warnAboutCuts(run, limits: limits, in: &work)
             markStatuses(run, in: &work)
+            work.failBlocksWithErrors()
         }
         let claims = decideClaims(in: &work)
         let failed = work.statuses.contains(.failed) || work.chapterDiagnostics.contains { $0.severity == .error }
@@ -125,8 +126,19 @@ struct ResultAssembler {
                     guard let event = events[sequence] else { continue }
                     switch event.payload {
                     case .chart(let chart):
-                        figureNumber += 1
                         let block = executed[cell]
+                        do {
+                            try chart.validate()
+                        } catch {
+                            // Drawn later by normbook itself: a chart that cannot be drawn fails its
+                            // block here, not the whole build at rendering.
+                            work.diagnostics[cell].append(Diagnostic(
+                                .error, at: SourceLocation(file: document.file, line: block.firstLine, column: block.indentation + 1),
+                                "this block shows a chart that cannot be drawn: \(error)",
+                                hint: "fix the chart's data or options (Chart.validate() says the same in the chapter)"))
+                            continue
+                        }
+                        figureNumber += 1
                         var label = block.options.label
                         if let base = label {
                             let use = labelUses[base, default: 0] + 1
