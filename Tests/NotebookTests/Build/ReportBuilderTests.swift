@@ -7,8 +7,7 @@ struct ReportBuilderTests {
     let root: URL
 
     init() throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("normbook-builder-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root.appendingPathComponent("chapters"), withIntermediateDirectories: true)
+        root = try temporaryProject("builder")
     }
 
     var builder: ReportBuilder { ReportBuilder(options: BuildOptions(projectRoot: root, jobs: 1)) }

@@ -7,8 +7,7 @@ struct InputsKeyTests {
     let root: URL
 
     init() throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("normbook-key-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root.appendingPathComponent("chapters/data"), withIntermediateDirectories: true)
+        root = try temporaryProject("key", folders: ["chapters/data"])
         try Data("1,2,3".utf8).write(to: root.appendingPathComponent("chapters/data/x.csv"))
     }
 

@@ -7,9 +7,7 @@ struct OutputGuardTests {
     let root: URL
 
     init() throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("normbook-guard-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root.appendingPathComponent("chapters"), withIntermediateDirectories: true)
-        try FileManager.default.createDirectory(at: root.appendingPathComponent(".normbook-cache"), withIntermediateDirectories: true)
+        root = try temporaryProject("guard", folders: ["chapters", ".normbook-cache"])
     }
 
     func guardFor(force: Bool = false) -> OutputGuard {
