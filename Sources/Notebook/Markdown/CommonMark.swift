@@ -43,17 +43,6 @@ enum CommonMark {
         return body(parser, document)
     }
 
-    /// Calls `visit` on each direct child of the document parsed from `markdown`.
-    static func forEachTopLevelNode(in markdown: String, _ visit: (OpaquePointer) -> Void) {
-        _ = withDocument(markdown) { _, document in
-            var node = cmark_node_first_child(document)
-            while let current = node {
-                visit(current)
-                node = cmark_node_next(current)
-            }
-        }
-    }
-
     /// Calls `visit` on every node of the document parsed from `markdown` (the document
     /// included), parents before their children, in document order.
     static func forEachNode(in markdown: String, _ visit: (OpaquePointer) -> Void) {

@@ -226,9 +226,14 @@ struct ChapterParser: Sendable {
     /// Walks cmark's tree of `markdown` once.
     static func outline(of markdown: String) -> Outline {
         var outline = Outline()
-        outline.fences = topLevelFences(in: markdown)
+        let lines = Self.lines(of: markdown)
         CommonMark.forEachNode(in: markdown) { node in
             let type = cmark_node_get_type(node)
+            if let parent = cmark_node_parent(node), cmark_node_get_type(parent) == CMARK_NODE_DOCUMENT,
+                let fence = topLevelFence(node, lines: lines)
+            {
+                outline.fences.append(fence)
+            }
             let start = Int(cmark_node_get_start_line(node)), end = Int(cmark_node_get_end_line(node))
             if type == CMARK_NODE_CODE_BLOCK || type == CMARK_NODE_HTML_BLOCK, start > 0, end >= start {
                 outline.codeLines.formUnion(start...end)
@@ -250,35 +255,30 @@ struct ChapterParser: Sendable {
         return title.isEmpty ? nil : title
     }
 
-    /// The fenced code blocks that are direct children of the document, in order.
-    static func topLevelFences(in markdown: String) -> [Fence] {
-        var fences: [Fence] = []
-        let lines = Self.lines(of: markdown)
-        CommonMark.forEachTopLevelNode(in: markdown) { current in
-            var fenceLength: Int32 = 0, fenceOffset: Int32 = 0
-            var fenceCharacter: CChar = 0
-            guard cmark_node_get_type(current) == CMARK_NODE_CODE_BLOCK,
-                cmark_node_get_fenced(current, &fenceLength, &fenceOffset, &fenceCharacter) != 0
-            else { return }
-            let info = cmark_node_get_fence_info(current).map { String(cString: $0) } ?? ""
-            let language = info.split(whereSeparator: { $0 == " " || $0 == "{" || $0 == "\t" }).first.map(String.init) ?? ""
-            var literal = cmark_node_get_literal(current).map { String(cString: $0) } ?? ""
-            if literal.hasSuffix("\n") { literal.removeLast() }
-            let content = literal.isEmpty ? [] : literal.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            let startLine = Int(cmark_node_get_start_line(current))
-            let endLine = Int(cmark_node_get_end_line(current))
-            let character: Character = fenceCharacter == CChar(UInt8(ascii: "~")) ? "~" : "`"
-            let length = max(3, Int(fenceLength))
-            // cmark ends a fence that is never closed at the end of the document; a closed one
-            // ends on its closing line.
-            let isClosed = endLine > startLine && endLine <= lines.count
-                && Self.isClosingFence(lines[endLine - 1], character: character, length: length)
-            fences.append(Fence(
-                language: language.lowercased(), startLine: startLine, endLine: endLine,
-                indentation: Int(cmark_node_get_start_column(current)) - 1, content: content,
-                character: character, length: length, info: language, isClosed: isClosed))
-        }
-        return fences
+    /// The fence a direct child of the document is, if it is a fenced code block.
+    static func topLevelFence(_ current: OpaquePointer, lines: [Substring]) -> Fence? {
+        var fenceLength: Int32 = 0, fenceOffset: Int32 = 0
+        var fenceCharacter: CChar = 0
+        guard cmark_node_get_type(current) == CMARK_NODE_CODE_BLOCK,
+            cmark_node_get_fenced(current, &fenceLength, &fenceOffset, &fenceCharacter) != 0
+        else { return nil }
+        let info = cmark_node_get_fence_info(current).map { String(cString: $0) } ?? ""
+        let language = info.split(whereSeparator: { $0 == " " || $0 == "{" || $0 == "\t" }).first.map(String.init) ?? ""
+        var literal = cmark_node_get_literal(current).map { String(cString: $0) } ?? ""
+        if literal.hasSuffix("\n") { literal.removeLast() }
+        let content = literal.isEmpty ? [] : literal.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let startLine = Int(cmark_node_get_start_line(current))
+        let endLine = Int(cmark_node_get_end_line(current))
+        let character: Character = fenceCharacter == CChar(UInt8(ascii: "~")) ? "~" : "`"
+        let length = max(3, Int(fenceLength))
+        // cmark ends a fence that is never closed at the end of the document; a closed one
+        // ends on its closing line.
+        let isClosed = endLine > startLine && endLine <= lines.count
+            && Self.isClosingFence(lines[endLine - 1], character: character, length: length)
+        return Fence(
+            language: language.lowercased(), startLine: startLine, endLine: endLine,
+            indentation: Int(cmark_node_get_start_column(current)) - 1, content: content,
+            character: character, length: length, info: language, isClosed: isClosed)
     }
 
     /// Whether `line` closes a fence opened by `length` times `character` (CommonMark: at most
