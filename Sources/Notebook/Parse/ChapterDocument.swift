@@ -28,6 +28,8 @@ struct ChapterDocument: Sendable, Equatable {
         var line: Int
         /// Its inline values (`` `{swift} expr` ``), in order, with their places in `markdown`.
         var inlines: [InlineExpression]
+        /// Its math (`$…$`, `$$…$$`), in order, with their places in `markdown`.
+        var math: [MathSpan] = []
     }
 
     /// Every inline expression of the chapter, in order (their index is their position here).

@@ -99,7 +99,8 @@ struct ChapterParser: Sendable {
         let text = lines[(from - 1)..<to].joined(separator: "\n")
         guard !text.allSatisfy({ $0 == "\n" || $0 == " " }) else { return }
         segments.append(.prose(ChapterDocument.Prose(
-            markdown: text, line: from, inlines: InlineExpression.find(in: text, firstLine: from, codeLines: codeLines))))
+            markdown: text, line: from, inlines: InlineExpression.find(in: text, firstLine: from, codeLines: codeLines),
+            math: MathSpan.find(in: text, firstLine: from, codeLines: codeLines))))
     }
 
     /// The error for a top-level fence that cmark ran to the end of the file.

@@ -40,36 +40,16 @@ struct InlineExpression: Codable, Sendable, Equatable {
         return result
     }
 
-    /// `` `{swift} …` `` spans of one line: the expression and its 1-based column.
+    /// `` `{swift} …` `` spans of one line: the expression, its 1-based column, the span's
+    /// range of characters and whether it is volatile.
     static func spans(in line: Substring) -> [(expression: String, column: Int, range: Range<Int>, volatile: Bool)] {
         let chars = Array(line)
-        var result: [(String, Int, Range<Int>, Bool)] = []
-        var i = 0
-        while i < chars.count {
-            guard chars[i] == "`" else { i += 1; continue }
-            var ticks = 0
-            while i + ticks < chars.count, chars[i + ticks] == "`" { ticks += 1 }
-            let contentStart = i + ticks
-            var j = contentStart
-            var close: Int?
-            while j < chars.count {
-                if chars[j] == "`" {
-                    var run = 0
-                    while j + run < chars.count, chars[j + run] == "`" { run += 1 }
-                    if run == ticks { close = j; break }
-                    j += run
-                } else {
-                    j += 1
-                }
-            }
-            guard let end = close else { break }
-            let content = String(chars[contentStart..<end])
-            if ticks == 1, let marker = [prefix, volatilePrefix].first(where: { content.hasPrefix($0) }) {
-                let expression = String(content.dropFirst(marker.count)).trimmingWhitespace()
-                result.append((expression, contentStart + marker.count + 1, i..<(end + ticks), marker == volatilePrefix))
-            }
-            i = end + ticks
+        return CodeSpans.find(in: chars).compactMap { span in
+            guard span.ticks == 1 else { return nil }
+            let content = String(chars[(span.range.lowerBound + 1)..<(span.range.upperBound - 1)])
+            guard let marker = [prefix, volatilePrefix].first(where: { content.hasPrefix($0) }) else { return nil }
+            let expression = String(content.dropFirst(marker.count)).trimmingWhitespace()
+            return (expression, span.range.lowerBound + 1 + marker.count + 1, span.range, marker == volatilePrefix)
         }
-        return result
     }
 }

@@ -6,11 +6,12 @@ struct ProseRenderer {
     /// Figure numbers by label, for cross-references (across the chapter).
     var figures: [String: Int]
 
-    /// The HTML of a prose segment whose inline expressions have the given values (in order,
-    /// each placed where the parser found its code span).
-    func html(_ markdown: String, inline: [InlineValue] = []) -> String {
-        let (protected, spans) = MathProtector.protect(Self.placingValues(markdown, inline))
-        var rendered = MathProtector.restore(CommonMark.html(protected), spans: spans)
+    /// The HTML of a prose segment whose inline values and math the parser found (each at its
+    /// place in `markdown`). With `math` nil — text that did not come through the parser: a
+    /// caption, a claim's statement — its math is found now, by the parser's rules.
+    func html(_ markdown: String, inline: [InlineValue] = [], math: [MathSpan]? = nil) -> String {
+        let math = math ?? MathSpan.find(in: markdown, codeLines: ChapterParser.outline(of: markdown).codeLines)
+        var rendered = MathHTML.restore(CommonMark.html(Self.placeholding(markdown, inline, math)), spans: math)
         for k in inline.indices.reversed() {
             let token = Self.valuePlaceholder(k)
             var span: String
@@ -39,15 +40,22 @@ struct ProseRenderer {
 
     static func valuePlaceholder(_ k: Int) -> String { "normbookvalue\(k)x" }
 
-    /// `markdown` with each inline value's code span replaced by its placeholder, at the place
-    /// the parser recorded (no scanning of the text here).
-    static func placingValues(_ markdown: String, _ inline: [InlineValue]) -> String {
-        guard !inline.isEmpty else { return markdown }
+    /// `markdown` with each inline value's code span and each math span replaced by a
+    /// placeholder that cmark passes through, at the places the parser recorded (no scanning of
+    /// the text here).
+    static func placeholding(_ markdown: String, _ inline: [InlineValue], _ math: [MathSpan]) -> String {
+        var replacements: [(offset: Int, length: Int, token: String)] = []
+        for (k, value) in inline.enumerated() {
+            if let offset = value.offset, let length = value.length { replacements.append((offset, length, valuePlaceholder(k))) }
+        }
+        for (k, span) in math.enumerated() { replacements.append((span.offset, span.length, MathHTML.placeholder(k))) }
+        guard !replacements.isEmpty else { return markdown }
         var bytes = Array(markdown.utf8)
-        for (k, value) in inline.enumerated().reversed() {
-            guard let offset = value.offset, let length = value.length, offset >= 0, length > 0, offset + length <= bytes.count
-            else { continue }
-            bytes.replaceSubrange(offset..<(offset + length), with: Array(valuePlaceholder(k).utf8))
+        var end = bytes.count  // replacements go from the end, never overlapping
+        for r in replacements.sorted(by: { $0.offset > $1.offset }) {
+            guard r.offset >= 0, r.length > 0, r.offset + r.length <= end else { continue }
+            bytes.replaceSubrange(r.offset..<(r.offset + r.length), with: Array(r.token.utf8))
+            end = r.offset
         }
         return String(decoding: bytes, as: UTF8.self)
     }

@@ -4,7 +4,7 @@ import NotebookProtocol
 // objects with a `kind` field rather than Swift's synthesized `{"case": {"_0": …}}` form.
 
 extension ChapterResult.Segment {
-    private enum CodingKeys: String, CodingKey { case kind, markdown, line, block, inline }
+    private enum CodingKeys: String, CodingKey { case kind, markdown, line, block, inline, math }
 
     init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -12,7 +12,8 @@ extension ChapterResult.Segment {
         case "prose":
             self = .prose(
                 markdown: try c.decode(String.self, forKey: .markdown), line: try c.decode(Int.self, forKey: .line),
-                inline: try c.decodeIfPresent([InlineValue].self, forKey: .inline) ?? [])
+                inline: try c.decodeIfPresent([InlineValue].self, forKey: .inline) ?? [],
+                math: try c.decodeIfPresent([MathSpan].self, forKey: .math) ?? [])
         case "block": self = .block(try c.decode(BlockResult.self, forKey: .block))
         case let other:
             throw DecodingError.dataCorruptedError(forKey: .kind, in: c, debugDescription: "unknown segment kind '\(other)'")
@@ -22,11 +23,12 @@ extension ChapterResult.Segment {
     func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         switch self {
-        case .prose(let markdown, let line, let inline):
+        case .prose(let markdown, let line, let inline, let math):
             try c.encode("prose", forKey: .kind)
             try c.encode(markdown, forKey: .markdown)
             try c.encode(line, forKey: .line)
             if !inline.isEmpty { try c.encode(inline, forKey: .inline) }
+            if !math.isEmpty { try c.encode(math, forKey: .math) }
         case .block(let block):
             try c.encode("block", forKey: .kind)
             try c.encode(block, forKey: .block)

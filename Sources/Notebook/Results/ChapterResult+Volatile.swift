@@ -22,13 +22,14 @@ extension ChapterResult {
                     return kept
                 }
                 return .block(block)
-            case .prose(let markdown, let line, let inline):
-                return .prose(markdown: markdown, line: line, inline: inline.map { value in
+            case .prose(let markdown, let line, let inline, let math):
+                let stable = inline.map { value -> InlineValue in
                     guard value.volatile == true else { return value }
                     var kept = value
                     kept.value = nil
                     return kept
-                })
+                }
+                return .prose(markdown: markdown, line: line, inline: stable, math: math)
             default:
                 return segment
             }

@@ -7,7 +7,7 @@ import Foundation
 //   bytes → String (lossy UTF-8)
 //         → ChapterParser.parse            front matter (Yams), cmark-gfm fences, `//|` options
 //         → ChapterProgram(document:)      the generated program, inline expressions
-//         → ReportRenderer.render          prose through MathProtector, inline values,
+//         → ReportRenderer.render          prose with the parser's math spans, inline values,
 //                                          cmark-gfm HTML, `@fig-` references, Mustache pages
 //
 // Nothing is compiled or run: the chapter's result is made up from the parsed document as if
@@ -139,6 +139,11 @@ private func checkInvariants(_ document: ChapterDocument, _ program: ChapterProg
             for inline in prose.inlines {
                 check(inline.offset >= 0 && inline.length > 0 && inline.offset + inline.length <= bytes, "inline span outside its prose")
             }
+            var end = 0
+            for span in prose.math {
+                check(span.offset >= end && span.length > 0 && span.offset + span.length <= bytes, "math span out of order or outside its prose")
+                end = span.offset + span.length
+            }
             previousLine = prose.line
         case .code(let block):
             check(block.fenceLine > previousLine, "code block at line \(block.fenceLine) after line \(previousLine)")
@@ -171,7 +176,7 @@ private func madeUpResult(_ document: ChapterDocument, _ diagnostics: [Diagnosti
             let inline = prose.inlines.enumerated().map { k, expression in
                 InlineValue(expression, value: k < skeletons.inline.count ? skeletons.inline[k].value : nil)
             }
-            result.segments.append(.prose(markdown: prose.markdown, line: prose.line, inline: inline))
+            result.segments.append(.prose(markdown: prose.markdown, line: prose.line, inline: inline, math: prose.math))
         case .code(let code):
             var block = skeletons.block
             block.index = code.index

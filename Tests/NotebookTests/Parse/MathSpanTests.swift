@@ -2,7 +2,7 @@ import Testing
 
 @testable import Notebook
 
-struct MathProtectorTests {
+struct MathSpanTests {
     func html(_ markdown: String) -> String { ProseRenderer(figures: [:]).html(markdown) }
 
     @Test func subscriptsAndStarsSurviveMarkdown() {
@@ -27,9 +27,9 @@ struct MathProtectorTests {
     }
 
     @Test func mathInsideFencedCodeIsUntouched() {
-        let (text, spans) = MathProtector.protect("```\nlet s = \"$a_b$\"\n```\n")
-        #expect(spans.isEmpty)
-        #expect(text == "```\nlet s = \"$a_b$\"\n```\n")
+        let markdown = "```\nlet s = \"$a_b$\"\n```\n\n- item\n\n      indented code $c_d$\n\nbut $e_f$ is math"
+        let spans = MathSpan.find(in: markdown, codeLines: ChapterParser.outline(of: markdown).codeLines)
+        #expect(spans.map(\.tex) == ["e_f"])
     }
 
     @Test func texIsEscapedInTheHTML() {
@@ -42,5 +42,25 @@ struct MathProtectorTests {
         #expect(out.contains("<a class=\"xref\" href=\"#fig-a\">Figure 3</a>."))
         #expect(out.contains("<code>@fig-a</code>"))
         #expect(out.contains("xref missing"))
+    }
+
+    @Test func spansKnowTheirPlaceInTheText() throws {
+        let markdown = "é $x$ and\n$$\na_1\n$$ then `$no$` \\$5"
+        let spans = MathSpan.find(in: markdown)
+        #expect(spans.map(\.tex) == ["x", "\na_1\n"])
+        #expect(spans.map(\.display) == [false, true])
+        let bytes = Array(markdown.utf8)
+        let texts = spans.map { String(decoding: bytes[$0.offset..<($0.offset + $0.length)], as: UTF8.self) }
+        #expect(texts == ["$x$", "$$\na_1\n$$"])
+    }
+
+    @Test func theParserRecordsMathAndTheRendererUsesItWithoutLookingAgain() throws {
+        let (document, _) = ChapterParser().parse("Norm $\\|W\\|_2$ here.\n", file: "chapters/m.md")
+        guard case .prose(let prose) = try #require(document.segments.first) else { Issue.record("no prose"); return }
+        #expect(prose.math.map(\.tex) == ["\\|W\\|_2"])
+        // Given no math, the renderer shows the text as text: it does not scan it again.
+        let renderer = ProseRenderer(figures: [:])
+        #expect(!renderer.html(prose.markdown, math: []).contains("math inline"))
+        #expect(renderer.html(prose.markdown, math: prose.math).contains(#"<span class="math inline">\|W\|_2</span>"#))
     }
 }
