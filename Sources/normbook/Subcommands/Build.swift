@@ -17,8 +17,15 @@ struct Build: ParsableCommand {
             (--no-cache runs everything). --frozen renders the stored results in the output \
             folder without a compiler.
 
-            Exit status: 0 when every chapter built, 1 when a chapter failed, 2 on a usage or \
-            project error.
+            Chapter programs run in a bubblewrap sandbox (read-only file system but their scratch \
+            folder, no network) under resource limits; the output folder is replaced only if \
+            normbook wrote it (it holds a .normbook-report marker), never the project or its \
+            sources. See docs/safety.md.
+
+            Exit status: 0 when every chapter built and the new report is in place, 1 when a \
+            chapter failed (the previous report is kept), 2 on a usage or project error (a \
+            refused --output, another build holding the project with --no-wait, no sandbox), \
+            130 after Ctrl-C (every child stopped, the previous report kept).
             """)
 
     @OptionGroup var project: ProjectOptions
