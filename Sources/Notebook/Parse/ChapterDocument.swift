@@ -30,6 +30,8 @@ struct ChapterDocument: Sendable, Equatable {
         var inlines: [InlineExpression]
         /// Its math (`$…$`, `$$…$$`), in order, with their places in `markdown`.
         var math: [MathSpan] = []
+        /// Its `@fig-…` references, in order, with their places in `markdown`.
+        var references: [CrossReference] = []
     }
 
     /// Every inline expression of the chapter, in order (their index is their position here).

@@ -85,7 +85,9 @@ struct ChapterParser: Sendable {
         }
         // After an unclosed fence the rest of the file is code, so its labels are unknown.
         if fences.allSatisfy(\.isClosed) {
-            diagnostics += unresolvedReferences(in: markdown, segments: segments, file: file)
+            let references = CrossReference.find(in: markdown)
+            diagnostics += unresolvedReferences(references, segments: segments, file: file)
+            Self.place(references, in: &segments, lines: lines)
         }
 
         let slug = Self.slug(of: file)
@@ -103,6 +105,23 @@ struct ChapterParser: Sendable {
             math: MathSpan.find(in: text, firstLine: from, codeLines: codeLines))))
     }
 
+    /// Gives each prose segment the references in its lines, with offsets in its own text.
+    private static func place(_ references: [CrossReference], in segments: inout [ChapterDocument.Segment], lines: [String]) {
+        guard !references.isEmpty else { return }
+        var lineStart = [0]  // UTF-8 offset of each line in the whole text
+        for line in lines { lineStart.append(lineStart[lineStart.count - 1] + line.utf8.count + 1) }
+        for k in segments.indices {
+            guard case .prose(var prose) = segments[k] else { continue }
+            let first = prose.line, last = prose.line + prose.markdown.split(separator: "\n", omittingEmptySubsequences: false).count - 1
+            prose.references = references.filter { $0.line >= first && $0.line <= last }.map { reference in
+                var placed = reference
+                placed.offset -= lineStart[first - 1]
+                return placed
+            }
+            segments[k] = .prose(prose)
+        }
+    }
+
     /// The error for a top-level fence that cmark ran to the end of the file.
     static func unclosedFence(_ fence: Fence, file: String) -> Diagnostic {
         let run = String(repeating: String(fence.character), count: fence.length)
@@ -115,9 +134,8 @@ struct ChapterParser: Sendable {
     /// `@fig-…` references in prose that name no block label of the chapter. A label with a
     /// number after it (`fig-x-2`) names the second chart of the block labelled `fig-x`.
     private func unresolvedReferences(
-        in markdown: String, segments: [ChapterDocument.Segment], file: String
+        _ references: [CrossReference], segments: [ChapterDocument.Segment], file: String
     ) -> [Diagnostic] {
-        let references = CrossReference.find(in: markdown)
         guard !references.isEmpty else { return [] }
         var labels: [String] = []
         for case .code(let block) in segments {

@@ -2,13 +2,17 @@ import CCmark
 
 /// A citation of a figure in a chapter's prose, `@fig-label`, found where the renderer links it:
 /// in text, not in code spans, code blocks, raw HTML or autolinks.
-struct CrossReference: Sendable, Equatable {
+struct CrossReference: Codable, Sendable, Equatable {
     /// The cited label, e.g. `fig-norms`.
     var label: String
     /// The 1-based line of the `@`.
     var line: Int
     /// The 1-based column of the `@`, in characters.
     var column: Int
+    /// Where `@label` lies in the text it was found in (then: in its prose segment), in UTF-8
+    /// bytes: what the renderer replaces by the link.
+    var offset = 0
+    var length = 0
 
     /// What starts a reference.
     static let marker = "@fig-"
@@ -89,7 +93,9 @@ struct CrossReference: Sendable, Equatable {
                 scanned += 1
             }
             let column = String(decoding: bytes[lineStart..<occurrence.offset], as: UTF8.self).count + 1
-            references.append(CrossReference(label: occurrence.label, line: line, column: column))
+            references.append(CrossReference(
+                label: occurrence.label, line: line, column: column, offset: occurrence.offset,
+                length: 1 + occurrence.label.utf8.count))
         }
         return references
     }
@@ -103,7 +109,7 @@ struct CrossReference: Sendable, Equatable {
     }
 
     /// The label of a reference whose name starts at byte `start`, by the renderer's rule
-    /// (`ProseRenderer.linkingReferences`): letters, digits, `-` and `_`, without trailing `-`
+    /// (`ProseRenderer`): letters, digits, `-` and `_`, without trailing `-`
     /// or `_` (a sentence may end right after it). Nil when the name is empty.
     private static func label(in bytes: [UInt8], after start: Int) -> String? {
         var end = start

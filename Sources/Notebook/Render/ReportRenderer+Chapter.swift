@@ -12,8 +12,8 @@ extension ReportRenderer {
         let prose = ProseRenderer(figures: labels)
         let segments: [[String: Any]] = result.segments.map { segment in
             switch segment {
-            case .prose(let markdown, _, let inline, let math):
-                return ["prose": ["html": prose.html(markdown, inline: inline, math: math)]]
+            case .prose(let markdown, _, let inline, let math, let references):
+                return ["prose": ["html": prose.html(markdown, inline: inline, math: math, references: references)]]
             case .block(let block):
                 return ["block": blockContext(block, figureSizes: figureSizes, renderer: renderer, prose: prose)]
             }

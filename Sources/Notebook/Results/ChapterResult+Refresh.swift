@@ -8,7 +8,7 @@ extension ChapterResult {
         for segment in segments {
             switch segment {
             case .block(let block): if let k = block.index { stored[k] = block }
-            case .prose(_, _, let inline, _): storedInline += inline
+            case .prose(_, _, let inline, _, _): storedInline += inline
             }
         }
         var refreshed = self
@@ -25,7 +25,7 @@ extension ChapterResult {
                         ? storedInline[inlineCount].value : nil
                     return InlineValue(e, value: value)
                 }
-                refreshed.segments.append(.prose(markdown: prose.markdown, line: prose.line, inline: inline, math: prose.math))
+                refreshed.segments.append(.prose(markdown: prose.markdown, line: prose.line, inline: inline, math: prose.math, references: prose.references))
             case .code(let block):
                 if let k = block.index, var result = stored[k] {
                     result.line = block.fenceLine

@@ -22,14 +22,14 @@ extension ChapterResult {
                     return kept
                 }
                 return .block(block)
-            case .prose(let markdown, let line, let inline, let math):
+            case .prose(let markdown, let line, let inline, let math, let references):
                 let stable = inline.map { value -> InlineValue in
                     guard value.volatile == true else { return value }
                     var kept = value
                     kept.value = nil
                     return kept
                 }
-                return .prose(markdown: markdown, line: line, inline: stable, math: math)
+                return .prose(markdown: markdown, line: line, inline: stable, math: math, references: references)
             default:
                 return segment
             }

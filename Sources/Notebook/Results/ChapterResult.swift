@@ -15,7 +15,7 @@ public struct ChapterResult: Codable, Sendable, Equatable {
     /// A run of the chapter, in order.
     enum Segment: Codable, Sendable, Equatable {
         /// Markdown prose starting at `line`, with the values of its inline expressions.
-        case prose(markdown: String, line: Int, inline: [InlineValue], math: [MathSpan] = [])
+        case prose(markdown: String, line: Int, inline: [InlineValue], math: [MathSpan] = [], references: [CrossReference] = [])
         /// A code block and what it produced.
         case block(BlockResult)
     }

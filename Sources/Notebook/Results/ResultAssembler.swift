@@ -254,7 +254,7 @@ struct ResultAssembler {
                     defer { inlineCount += 1 }
                     return InlineValue(expression, value: work.inlineValues[inlineCount])
                 }
-                segments.append(.prose(markdown: prose.markdown, line: prose.line, inline: inline, math: prose.math))
+                segments.append(.prose(markdown: prose.markdown, line: prose.line, inline: inline, math: prose.math, references: prose.references))
             case .code(let block):
                 if let k = block.index {
                     segments.append(.block(BlockResult(
