@@ -176,7 +176,7 @@ private func madeUpResult(_ document: ChapterDocument, _ diagnostics: [Diagnosti
             let inline = prose.inlines.enumerated().map { k, expression in
                 InlineValue(expression, value: k < skeletons.inline.count ? skeletons.inline[k].value : nil)
             }
-            result.segments.append(.prose(markdown: prose.markdown, line: prose.line, inline: inline, math: prose.math))
+            result.segments.append(.prose(markdown: prose.markdown, line: prose.line, inline: inline, math: prose.math, references: prose.references))
         case .code(let code):
             var block = skeletons.block
             block.index = code.index
