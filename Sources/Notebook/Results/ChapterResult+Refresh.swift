@@ -19,13 +19,10 @@ extension ChapterResult {
         for segment in document.segments {
             switch segment {
             case .prose(let prose):
-                let inline = prose.inlines.map { e -> InlineValue in
-                    defer { inlineCount += 1 }
-                    let value = inlineCount < storedInline.count && storedInline[inlineCount].expression == e.expression
-                        ? storedInline[inlineCount].value : nil
-                    return InlineValue(e, value: value)
-                }
-                refreshed.segments.append(.prose(markdown: prose.markdown, line: prose.line, inline: inline, math: prose.math, references: prose.references))
+                refreshed.segments.append(.prose(prose, next: &inlineCount) { k, expression in
+                    // A stored value is kept only for the same expression at the same place.
+                    k < storedInline.count && storedInline[k].expression == expression.expression ? storedInline[k].value : nil
+                })
             case .code(let block):
                 if let k = block.index, var result = stored[k] {
                     result.line = block.fenceLine

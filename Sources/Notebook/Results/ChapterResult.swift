@@ -131,3 +131,17 @@ struct Provenance: Codable, Sendable, Equatable {
     /// A stored result whose key matches the chapter's is up to date.
     var inputsKey: String = ""
 }
+
+extension ChapterResult.Segment {
+    /// A parsed prose segment with its inline values: `value(k, expression)` gives the value of
+    /// the chapter's `k`-th inline expression; `next` counts the chapter's expressions so far.
+    static func prose(
+        _ prose: ChapterDocument.Prose, next: inout Int, value: (Int, InlineExpression) -> Value?
+    ) -> ChapterResult.Segment {
+        let inline = prose.inlines.map { expression -> InlineValue in
+            defer { next += 1 }
+            return InlineValue(expression, value: value(next, expression))
+        }
+        return .prose(markdown: prose.markdown, line: prose.line, inline: inline, math: prose.math, references: prose.references)
+    }
+}

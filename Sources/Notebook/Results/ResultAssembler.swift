@@ -250,11 +250,7 @@ struct ResultAssembler {
         for segment in document.segments {
             switch segment {
             case .prose(let prose):
-                let inline = prose.inlines.map { expression -> InlineValue in
-                    defer { inlineCount += 1 }
-                    return InlineValue(expression, value: work.inlineValues[inlineCount])
-                }
-                segments.append(.prose(markdown: prose.markdown, line: prose.line, inline: inline, math: prose.math, references: prose.references))
+                segments.append(.prose(prose, next: &inlineCount) { k, _ in work.inlineValues[k] })
             case .code(let block):
                 if let k = block.index {
                     segments.append(.block(BlockResult(
