@@ -19,6 +19,15 @@ struct ChapterDocument: Sendable, Equatable {
     var segments: [Segment]
     /// The chapter's title: the front matter's, else the first level-1 heading, else the slug.
     var title: String
+    /// The headings of the prose (not those inside lists or quotes' code), in order.
+    var headings: [Heading] = []
+
+    /// A heading: its level (1 for `#`), its text as written, its line.
+    struct Heading: Sendable, Equatable {
+        var level: Int
+        var text: String
+        var line: Int
+    }
 
     /// A run of prose, with what later stages need from it found once, here.
     struct Prose: Sendable, Equatable {

@@ -91,8 +91,13 @@ struct ChapterParser: Sendable {
         }
 
         let slug = Self.slug(of: file)
-        let title = frontMatter.title ?? outline.firstHeadingLine.flatMap { Self.headingText(lines[$0 - 1]) } ?? slug
-        return (ChapterDocument(file: file, slug: slug, frontMatter: frontMatter, segments: segments, title: title), diagnostics)
+        let headings = outline.headings.compactMap { heading in
+            Self.headingText(lines[heading.line - 1]).map { ChapterDocument.Heading(level: heading.level, text: $0, line: heading.line) }
+        }
+        let title = frontMatter.title ?? headings.first(where: { $0.level == 1 })?.text ?? slug
+        return (
+            ChapterDocument(file: file, slug: slug, frontMatter: frontMatter, segments: segments, title: title, headings: headings),
+            diagnostics)
     }
 
     private func appendProse(
@@ -238,8 +243,8 @@ struct ChapterParser: Sendable {
         var fences: [Fence] = []
         /// The lines of every code block and raw HTML block (where `{swift}` spans are not values).
         var codeLines: Set<Int> = []
-        /// The line of the first level-1 heading.
-        var firstHeadingLine: Int?
+        /// The headings' levels and lines, in order.
+        var headings: [(level: Int, line: Int)] = []
     }
 
     /// Walks cmark's tree of `markdown` once.
@@ -256,8 +261,8 @@ struct ChapterParser: Sendable {
             let start = Int(cmark_node_get_start_line(node)), end = Int(cmark_node_get_end_line(node))
             if type == CMARK_NODE_CODE_BLOCK || type == CMARK_NODE_HTML_BLOCK, start > 0, end >= start {
                 outline.codeLines.formUnion(start...end)
-            } else if type == CMARK_NODE_HEADING, cmark_node_get_heading_level(node) == 1, outline.firstHeadingLine == nil {
-                outline.firstHeadingLine = start
+            } else if type == CMARK_NODE_HEADING {
+                outline.headings.append((Int(cmark_node_get_heading_level(node)), start))
             }
         }
         return outline

@@ -136,3 +136,15 @@ struct ChapterParserTests {
         #expect(document.executedBlocks.isEmpty)
     }
 }
+
+struct ChapterHeadingTests {
+    @Test func headingsComeFromCmarkAndTheFirstLevelOneIsTheTitle() {
+        let text = "Intro text.\n\n## Early ##\n\n# The title\n\n```\n# not a heading\n```\n\nSetext\n------\n"
+        let (document, _) = ChapterParser().parse(text, file: "chapters/h.md")
+        #expect(document.headings == [
+            ChapterDocument.Heading(level: 2, text: "Early", line: 3), ChapterDocument.Heading(level: 1, text: "The title", line: 5),
+            ChapterDocument.Heading(level: 2, text: "Setext", line: 11),
+        ])
+        #expect(document.title == "The title")
+    }
+}
