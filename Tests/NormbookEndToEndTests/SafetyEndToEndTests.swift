@@ -360,4 +360,22 @@ struct SafetyEndToEndTests {
         #expect(result.stderr.contains("a log axis cannot show"))
         #expect(result.stdout.contains("✓ chapters/02-good.md"))
     }
+
+    @Test func aChapterNameThatIsNoSafeLinkStillLinksAndLocates() throws {
+        let name = "03 a#b?c%d'e.md"
+        let broken = """
+            # Odd name
+
+            ```swift
+            let x: Int = "text"
+            ```
+            """
+        let project = try FixtureProject.make(["01-good.md": Self.good, name: broken])
+        let result = try CommandLine.run(["build", "--allow-failures"], in: project.root)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("chapters/\(name.dropLast(3)).md:4:14: error:"), "\(result.stderr)")
+        #expect(project.exists("output/03 a#b?c%d'e.html"))
+        let index = try project.read("output/index.html")
+        #expect(index.contains(#"href="03%20a%23b%3Fc%25d%27e.html""#), "\(index)")
+    }
 }
