@@ -149,6 +149,8 @@ struct SafetyEndToEndTests {
         let impatient = try CommandLine.run(["build", "--no-wait"], in: project.root)
         #expect(impatient.status == 2)
         #expect(impatient.stderr.contains("normbook (pid \(first.process.processIdentifier)) is building this project"))
+        let clean = try CommandLine.run(["clean"], in: project.root)
+        #expect(clean.status == 2 && clean.stderr.contains("is building this project"), "clean ran under a build")
         let second = try CommandLine.run(["build", "--no-cache"], in: project.root)
         let firstResult = try first.wait()
         #expect(firstResult.status == 0, "\(firstResult.stderr)")
@@ -377,5 +379,37 @@ struct SafetyEndToEndTests {
         #expect(project.exists("output/03 a#b?c%d'e.html"))
         let index = try project.read("output/index.html")
         #expect(index.contains(#"href="03%20a%23b%3Fc%25d%27e.html""#), "\(index)")
+    }
+
+    @Test func cleanRemovesOnlyWhatNormbookOwns() throws {
+        let project = try FixtureProject.make(["01-good.md": Self.good])
+        #expect(try CommandLine.run(["build"], in: project.root).status == 0)
+        #expect(project.exists(".normbook-cache/results"))
+
+        let cleaned = try CommandLine.run(["clean"], in: project.root)
+        #expect(cleaned.status == 0, "\(cleaned.stderr)")
+        #expect(!project.exists(".normbook-cache/results") && !project.exists(".normbook-cache/work"))
+        #expect(project.exists("output/index.html"))
+
+        // A "cache" that is somebody's folder, and a report folder normbook did not write, are refused.
+        try project.write("mine", to: "notes/todo.txt")
+        let foreignCache = try CommandLine.run(["clean", "--cache-dir", "notes"], in: project.root)
+        #expect(foreignCache.status == 2 && foreignCache.stderr.contains("does not look like a normbook cache"))
+        try project.write("mine", to: "docs/index.md")
+        let foreignReport = try CommandLine.run(["clean", "--report", "--output", "docs"], in: project.root)
+        #expect(foreignReport.status == 2 && foreignReport.stderr.contains("no .normbook-report marker"))
+        #expect(try project.read("notes/todo.txt") == "mine" && (try project.read("docs/index.md")) == "mine")
+
+        let all = try CommandLine.run(["clean", "--report"], in: project.root)
+        #expect(all.status == 0 && all.stdout.contains("removed output"))
+        #expect(!project.exists("output") && project.exists("chapters/01-good.md"))
+    }
+
+    @Test func aThemeFolderThatDoesNotExistIsAnError() throws {
+        let project = try FixtureProject.make(["01-good.md": Self.good])
+        let result = try CommandLine.run(["build", "--theme", "no-such-theme"], in: project.root)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("cannot read 'no-such-theme': the theme folder does not exist"), "\(result.stderr)")
+        #expect(!project.exists("output"))
     }
 }

@@ -17,6 +17,13 @@ public struct ReportBuilder: Sendable {
     ///   an unwritable output). A chapter's own failure is not thrown: it is in the summary.
     public func build(progress: @escaping @Sendable (BuildSummary.Chapter) -> Void = { _ in }) throws -> BuildSummary {
         let files = try chapterFiles()
+        if let theme = options.theme {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: theme.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw NotebookError.unreadable(
+                    path: displayPath(of: theme), reason: "the theme folder does not exist (pass a folder of *.mustache, normbook.css or normbook.js files)")
+            }
+        }
         try outputGuard.check(options.output, shownAs: displayPath(of: options.output))
         BuildLifecycle.shared.building(report: options.output)
         let lock = try ProjectLock.acquire(CacheLayout(folder: options.cache).lock, wait: options.waitForLock, onWaiting: options.onWaitingForLock)
