@@ -412,4 +412,31 @@ struct SafetyEndToEndTests {
         #expect(result.stderr.contains("cannot read 'no-such-theme': the theme folder does not exist"), "\(result.stderr)")
         #expect(!project.exists("output"))
     }
+
+    @Test func theProjectFileIsFoundFromASubfolderAndFlagsOverrideIt() throws {
+        let seeded = """
+            # Seeded
+
+            ```swift
+            print("seed is", ChapterContext.seed)
+            ```
+            """
+        let project = try FixtureProject.make(["01-seeded.md": seeded])
+        try project.write("title: A project of my own\noutput: site\nseed: 3\n", to: "normbook.yml")
+        let inside = project.root.appendingPathComponent("chapters")
+        let built = try CommandLine.run(["build"], in: inside)
+        #expect(built.status == 0, "\(built.stderr)")
+        #expect(try project.read("site/index.html").contains("A project of my own"))
+        #expect(try project.read("site/01-seeded.html").contains("seed is 3"))
+        #expect(!project.exists("chapters/.normbook-cache") && !project.exists("chapters/site") && !project.exists("output"))
+
+        let overridden = try CommandLine.run(["build", "--title", "From the command line", "--output", "other"], in: inside)
+        #expect(overridden.status == 0, "\(overridden.stderr)")
+        #expect(try project.read("other/index.html").contains("From the command line"))
+
+        try project.write("title: T\nouptut: site\n", to: "normbook.yml")
+        let typo = try CommandLine.run(["build"], in: inside)
+        #expect(typo.status == 2)
+        #expect(typo.stderr.contains("normbook.yml:2:1: error: unknown key of normbook.yml 'ouptut'; did you mean 'output'?"), "\(typo.stderr)")
+    }
 }

@@ -29,6 +29,8 @@ struct ChapterPipeline: Sendable {
     var provenance: Provenance
     /// `--allow-failures`: references to no label are warnings rather than errors.
     var allowFailures: Bool
+    /// The project file's chapter defaults.
+    var chapterDefaults = FrontMatter()
 
     /// A chapter's result and its line in the build summary.
     struct Outcome: Sendable {
@@ -55,7 +57,7 @@ struct ChapterPipeline: Sendable {
         }
 
         // Parse
-        let (document, parseDiagnostics) = ChapterParser(unresolvedReferencesAreWarnings: allowFailures).parse(text, file: displayPath)
+        let (document, parseDiagnostics) = ChapterParser(unresolvedReferencesAreWarnings: allowFailures, projectDefaults: chapterDefaults).parse(text, file: displayPath)
         let (inputsKey, dataProblems) = InputsKey.compute(for: document, projectRoot: projectRoot)
         provenance.seed = document.frontMatter.seed
         provenance.inputsKey = inputsKey

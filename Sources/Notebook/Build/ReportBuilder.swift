@@ -47,7 +47,7 @@ public struct ReportBuilder: Sendable {
         }
         let pipeline = ChapterPipeline(
             source: source, projectRoot: options.projectRoot, cache: options.cache, provenance: provenance,
-            allowFailures: options.allowFailures)
+            allowFailures: options.allowFailures, chapterDefaults: options.chapterDefaults)
         let slots = ResultSlots(count: files.count)
         let semaphore = DispatchSemaphore(value: options.jobs)
         let group = DispatchGroup()

@@ -19,9 +19,15 @@ struct ChapterParser: Sendable {
     ///
     /// - Parameter unresolvedReferencesAreWarnings: report `@fig-…` references to no label of
     ///   the chapter as warnings, which do not stop the chapter, instead of errors.
-    init(unresolvedReferencesAreWarnings: Bool = false) {
+    ///   - projectDefaults: the project file's `seed`, `timeout` and block `defaults`, which a
+    ///     chapter's front matter overrides.
+    init(unresolvedReferencesAreWarnings: Bool = false, projectDefaults: FrontMatter = FrontMatter()) {
         self.unresolvedReferencesAreWarnings = unresolvedReferencesAreWarnings
+        self.projectDefaults = projectDefaults
     }
+
+    /// What every chapter of the project gets unless its front matter says otherwise.
+    var projectDefaults: FrontMatter
 
     /// Parses `text`, the content of the file shown to users as `file`.
     ///
@@ -41,6 +47,7 @@ struct ChapterParser: Sendable {
                     "front matter starts with '---' but never ends", hint: "close it with a line holding only '---'"))
             }
         }
+        frontMatter = frontMatter.inheriting(projectDefaults)
         var defaults = BlockOptions()
         for (key, value) in frontMatter.defaults.sorted(by: { $0.key < $1.key }) { _ = defaults.set(key, to: value) }
 

@@ -54,12 +54,28 @@ struct FrontMatter: Codable, Sendable, Equatable {
     /// Creates empty front matter.
     init() {}
 
+    /// This front matter with the project's seed, timeout and block defaults where it sets none.
+    func inheriting(_ project: FrontMatter) -> FrontMatter {
+        var merged = self
+        merged.seed = seed ?? project.seed
+        merged.timeout = timeout ?? project.timeout
+        merged.defaults = project.defaults.merging(defaults) { _, chapter in chapter }
+        return merged
+    }
+
     /// The keys front matter accepts.
     static let keys = ["title", "seed", "defaults", "timeout", "limits", "sandbox"]
 
     /// Parses the YAML text found between the `---` lines that start at `firstLine` (the line
     /// after the opening `---`). Problems are appended to `diagnostics`.
-    static func parse(_ yaml: String, file: String, firstLine: Int, diagnostics: inout [Diagnostic]) -> FrontMatter {
+    ///
+    /// A document with more keys (the project file) names them in `extraKeys` and reads their
+    /// values with `extra`; `what` names the keys in messages.
+    static func parse(
+        _ yaml: String, file: String, firstLine: Int, diagnostics: inout [Diagnostic],
+        extraKeys: [String] = [], what: String = "front matter key",
+        extra: (_ key: String, _ value: Node, _ at: SourceLocation, _ diagnostics: inout [Diagnostic]) -> Void = { _, _, _, _ in }
+    ) -> FrontMatter {
         var result = FrontMatter()
         let node: Node?
         do {
@@ -68,14 +84,14 @@ struct FrontMatter: Codable, Sendable, Equatable {
             diagnostics.append(Self.diagnostic(for: error, file: file, firstLine: firstLine))
             return result
         } catch {
-            diagnostics.append(Diagnostic(.error, at: SourceLocation(file: file, line: firstLine, column: 1), "invalid front matter: \(error)"))
+            diagnostics.append(Diagnostic(.error, at: SourceLocation(file: file, line: firstLine, column: 1), "invalid YAML: \(error)"))
             return result
         }
         guard let node else { return result }
         guard let mapping = node.mapping else {
             diagnostics.append(Diagnostic(
                 .error, at: location(of: node, file: file, firstLine: firstLine),
-                "front matter must be a mapping of keys to values", hint: "write e.g. `title: Norms`"))
+                "this must be a mapping of keys to values", hint: "write e.g. `title: Norms`"))
             return result
         }
         for (keyNode, value) in mapping {
@@ -126,8 +142,10 @@ struct FrontMatter: Codable, Sendable, Equatable {
                 }
                 diagnostics += outside
                 result.defaults = defaults
+            case _ where extraKeys.contains(key):
+                extra(key, value, at, &diagnostics)
             default:
-                diagnostics.append(unknownKey(key, known: keys, at: at, what: "front matter key"))
+                diagnostics.append(unknownKey(key, known: keys + extraKeys, at: at, what: what))
             }
         }
         return result
@@ -135,7 +153,7 @@ struct FrontMatter: Codable, Sendable, Equatable {
 
     /// Reads a nested mapping of settings (`limits:`, `defaults:`): an unknown key, or a value
     /// `apply` rejects (it returns the message), is an error at its place.
-    private static func readSettings(
+    static func readSettings(
         _ node: Node, at: SourceLocation, keys: [String], what: String, example: String, file: String, firstLine: Int,
         diagnostics: inout [Diagnostic], apply: (_ key: String, _ value: String, _ keyAt: SourceLocation) -> String?
     ) {
@@ -162,7 +180,7 @@ struct FrontMatter: Codable, Sendable, Equatable {
             hint: "known keys: " + known.joined(separator: ", "))
     }
 
-    private static func location(of node: Node, file: String, firstLine: Int) -> SourceLocation {
+    static func location(of node: Node, file: String, firstLine: Int) -> SourceLocation {
         let mark = node.mark
         return SourceLocation(file: file, line: firstLine + (mark?.line ?? 1) - 1, column: mark?.column ?? 1)
     }
@@ -173,10 +191,10 @@ struct FrontMatter: Codable, Sendable, Equatable {
             .composer(let context, let problem, let mark, _):
             let what = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
             return Diagnostic(.error, at: SourceLocation(file: file, line: firstLine + mark.line - 1, column: mark.column),
-                "invalid YAML in front matter: \(what)", hint: "front matter is YAML between two `---` lines")
+                "invalid YAML: \(what)", hint: "check the indentation and the `key: value` form on this line")
         default:
             return Diagnostic(.error, at: SourceLocation(file: file, line: firstLine, column: 1),
-                "invalid YAML in front matter: \(error)")
+                "invalid YAML: \(error)")
         }
     }
 }

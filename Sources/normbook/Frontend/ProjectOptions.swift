@@ -4,21 +4,26 @@ import Notebook
 
 /// The options every subcommand shares: where the chapters, the report and the cache are, how
 /// many chapters run at once, the report's title, and how chapter programs are confined.
+///
+/// The project is found like git finds a repository: the nearest `normbook.yml` in the current
+/// folder or above it marks the project root (without one, the current folder is the root).
+/// Paths, in the file and on the command line, are relative to the root; options given on the
+/// command line override the file.
 struct ProjectOptions: ParsableArguments {
-    @Option(name: .long, help: "The folder of Markdown chapters.")
-    var chapters = "chapters"
+    @Option(name: .long, help: "The folder of Markdown chapters (default: chapters).")
+    var chapters: String?
 
-    @Option(name: .long, help: "The report folder. It must be new, empty, or a report normbook wrote (see --force).")
-    var output = "output"
+    @Option(name: .long, help: "The report folder (default: output). It must be new, empty, or a report normbook wrote (see --force).")
+    var output: String?
 
-    @Option(name: .long, help: "Where stored results, compiled chapter programs and logs are kept.")
-    var cacheDir = ".normbook-cache"
+    @Option(name: .long, help: "Where stored results, compiled chapter programs and logs are kept (default: .normbook-cache).")
+    var cacheDir: String?
 
     @Option(name: .shortAndLong, help: "How many chapters to run at once (default: the number of cores).")
     var jobs: Int?
 
-    @Option(name: .long, help: "The report's title.")
-    var title = NotebookIdentity.defaultTitle
+    @Option(name: .long, help: "The report's title (default: normbook.yml's title, else the project folder's name).")
+    var title: String?
 
     @Flag(name: .long, help: "Fail at once when another build of this project is running, instead of waiting for it.")
     var noWait = false
@@ -29,15 +34,36 @@ struct ProjectOptions: ParsableArguments {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 
-    /// The project root (the current directory).
-    var root: URL { URL(fileURLWithPath: FileManager.default.currentDirectoryPath) }
+    /// The project file governing the current folder, if any.
+    var projectFileURL: URL? {
+        ProjectFile.locate(from: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+    }
 
-    /// Build options for these settings.
-    func buildOptions(allowFailures: Bool = false, theme: String? = nil) -> BuildOptions {
+    /// The project root: the folder of `normbook.yml`, else the current folder.
+    var root: URL {
+        projectFileURL?.deletingLastPathComponent() ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+    }
+
+    /// The project file's settings (empty without one).
+    func projectFile() throws -> ProjectFile {
+        try projectFileURL.map(ProjectFile.load) ?? ProjectFile()
+    }
+
+    /// Build options: the defaults, then the project file, then the command line.
+    func buildOptions(allowFailures: Bool = false, theme: String? = nil) throws -> BuildOptions {
+        let root = self.root
         var options = BuildOptions(
-            projectRoot: root, chapters: chapters, output: output, cache: cacheDir,
-            jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, allowFailures: allowFailures,
-            title: title, theme: theme)
+            projectRoot: root, chapters: chapters ?? "chapters", output: output ?? "output",
+            cache: cacheDir ?? ".normbook-cache", jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
+            allowFailures: allowFailures, title: title ?? root.lastPathComponent, theme: theme)
+        var given: Set<BuildOptions.Setting> = []
+        if chapters != nil { given.insert(.chapters) }
+        if output != nil { given.insert(.output) }
+        if cacheDir != nil { given.insert(.cache) }
+        if title != nil { given.insert(.title) }
+        if theme != nil { given.insert(.theme) }
+        given.formUnion(confinement.given)
+        try projectFile().apply(to: &options, given: given)
         options.waitForLock = !noWait
         options.onWaitingForLock = { holder in
             let who = holder.map { "normbook (pid \($0))" } ?? "another normbook"
@@ -45,6 +71,13 @@ struct ProjectOptions: ParsableArguments {
         }
         confinement.apply(to: &options)
         return options
+    }
+
+    /// A path relative to the project root (as the user gave it, for messages).
+    func shown(_ url: URL) -> String {
+        let base = root.standardizedFileURL.path
+        let path = url.standardizedFileURL.path
+        return path.hasPrefix(base + "/") ? String(path.dropFirst(base.count + 1)) : path
     }
 }
 
@@ -81,8 +114,20 @@ struct ConfinementOptions: ParsableArguments {
         return size
     }
 
+    /// The limits the command line sets (the project file does not override them).
+    var given: Set<BuildOptions.Setting> {
+        var given: Set<BuildOptions.Setting> = []
+        if memory != nil { given.insert(.memory) }
+        if cpuTime != nil { given.insert(.cpuTime) }
+        if fileSize != nil { given.insert(.fileSize) }
+        if processes != nil { given.insert(.processes) }
+        if blockOutput != nil { given.insert(.blockOutput) }
+        if chapterOutput != nil { given.insert(.chapterOutput) }
+        return given
+    }
+
     func apply(to options: inout BuildOptions) {
-        options.sandbox = !noSandbox
+        if noSandbox { options.sandbox = false }
         if let memory { options.limits.memory = memory }
         if let cpuTime { options.limits.cpuSeconds = cpuTime }
         if let fileSize { options.limits.fileSize = fileSize }

@@ -46,19 +46,13 @@ struct Build: ParsableCommand {
     var force = false
 
     func run() throws {
-        var options = project.buildOptions(allowFailures: allowFailures, theme: theme)
+        var options = try reportingNotebookErrors { try project.buildOptions(allowFailures: allowFailures, theme: theme) }
         options.frozen = frozen
         options.useCache = !noCache
         options.force = force
         SignalHandling.install()
         let printer = StatusPrinter()
-        let summary: BuildSummary
-        do {
-            summary = try ReportBuilder(options: options).build(progress: printer.chapterFinished)
-        } catch let error as NotebookError {
-            FileOutput.standardError.write(error.description + "\n")
-            throw ExitStatus.exitCode(for: error)
-        }
+        let summary = try reportingNotebookErrors { try ReportBuilder(options: options).build(progress: printer.chapterFinished) }
         printer.finished(summary, projectRoot: project.root)
         if !summary.succeeded { throw ExitStatus.failures.exitCode }
     }

@@ -18,13 +18,7 @@ struct Clean: ParsableCommand {
     var report = false
 
     func run() throws {
-        do {
-            let removed = try ProjectCleaner(options: project.buildOptions()).clean(report: report)
-            FileOutput.standardOutput.write(
-                removed.isEmpty ? "Nothing to clean.\n" : removed.map { "removed \($0)\n" }.joined())
-        } catch let error as NotebookError {
-            FileOutput.standardError.write(error.description + "\n")
-            throw ExitStatus.exitCode(for: error)
-        }
+        let removed = try reportingNotebookErrors { try ProjectCleaner(options: project.buildOptions()).clean(report: report) }
+        FileOutput.standardOutput.write(removed.isEmpty ? "Nothing to clean.\n" : removed.map { "removed \($0)\n" }.joined())
     }
 }

@@ -22,11 +22,11 @@ struct Verify: ParsableCommand {
 
     @OptionGroup var project: ProjectOptions
 
-    @Option(name: .long, help: "Relative tolerance for numbers (default 1e-6).")
-    var tolerance = 1e-6
+    @Option(name: .long, help: "Relative tolerance for numbers (default: normbook.yml's verify.tolerance, else 1e-6).")
+    var tolerance: Double?
 
-    @Option(name: .long, help: "RMS tolerance for figure pixels, on 0–255 channel values (default 1.0).")
-    var pixelTolerance = 1.0
+    @Option(name: .long, help: "RMS tolerance for figure pixels, on 0–255 channel values (default: normbook.yml's verify.pixel-tolerance, else 1.0).")
+    var pixelTolerance: Double?
 
     @Option(name: .long, help: "Write the verification result as JSON to this file.")
     var json: String?
@@ -38,24 +38,21 @@ struct Verify: ParsableCommand {
     var record = false
 
     func validate() throws {
-        if !(tolerance >= 0) { throw ValidationError("--tolerance must be a non-negative number") }
-        if !(pixelTolerance >= 0) { throw ValidationError("--pixel-tolerance must be a non-negative number") }
+        if let tolerance, !(tolerance >= 0) { throw ValidationError("--tolerance must be a non-negative number") }
+        if let pixelTolerance, !(pixelTolerance >= 0) { throw ValidationError("--pixel-tolerance must be a non-negative number") }
     }
 
     func run() throws {
         let root = project.root
-        let options = project.buildOptions()
+        let (options, file) = try reportingNotebookErrors { (try project.buildOptions(), try project.projectFile()) }
         let verifier = ReportVerifier(
-            options: options, tolerance: ComparisonTolerance(relative: tolerance, pixelRMS: pixelTolerance), record: record)
+            options: options,
+            tolerance: ComparisonTolerance(
+                relative: tolerance ?? file.tolerance ?? 1e-6, pixelRMS: pixelTolerance ?? file.pixelTolerance ?? 1.0),
+            record: record)
         SignalHandling.install()
         let printer = StatusPrinter()
-        let outcome: ReportVerifier.Outcome
-        do {
-            outcome = try verifier.verify(progress: printer.chapterFinished)
-        } catch let error as NotebookError {
-            FileOutput.standardError.write(error.description + "\n")
-            throw ExitStatus.exitCode(for: error)
-        }
+        let outcome = try reportingNotebookErrors { try verifier.verify(progress: printer.chapterFinished) }
         let report = outcome.report
         do {
             if let json {
@@ -68,7 +65,7 @@ struct Verify: ParsableCommand {
             FileOutput.standardError.write("error: cannot write the verification report: \(error.localizedDescription)\n")
             throw ExitStatus.usage.exitCode
         }
-        printer.verification(outcome, record: record, output: project.output)
+        printer.verification(outcome, record: record, output: project.shown(options.output))
         if !report.passed { throw ExitStatus.failures.exitCode }
     }
 }

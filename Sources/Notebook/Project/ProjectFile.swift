@@ -1,0 +1,119 @@
+import Foundation
+import Yams
+
+/// `normbook.yml`, the project file at a project's root (like Quarto's `_quarto.yml` or mdBook's
+/// `book.toml`): where the chapters, the report and the cache are, the report's title, and what
+/// every chapter gets unless its front matter says otherwise (seed, block defaults, timeout,
+/// resource limits, sandbox). The command line's options override it.
+///
+/// ```yaml
+/// title: My report
+/// chapters: chapters
+/// output: output
+/// seed: 42
+/// limits: {memory: 8 GiB}
+/// verify: {tolerance: 1e-6, pixel-tolerance: 1.0}
+/// ```
+public struct ProjectFile: Sendable, Equatable {
+    /// The file's name.
+    public static let fileName = "normbook.yml"
+
+    /// The title, and the chapters' defaults: `seed`, `defaults`, `timeout`, `limits`, `sandbox`.
+    var frontMatter = FrontMatter()
+    /// Folders, relative to the project root.
+    public var chapters: String?
+    public var output: String?
+    public var cache: String?
+    public var theme: String?
+    /// `verify:` tolerances.
+    public var tolerance: Double?
+    public var pixelTolerance: Double?
+
+    /// The report's title.
+    public var title: String? { frontMatter.title }
+
+    /// The keys besides those chapters' front matter shares.
+    static let ownKeys = ["chapters", "output", "cache", "theme", "verify"]
+    static let verifyKeys = ["tolerance", "pixel-tolerance"]
+
+    public init() {}
+
+    /// Applies the file to build options made from the command line: `given` says which of
+    /// the options the command line set (they win).
+    public func apply(to options: inout BuildOptions, given: Set<BuildOptions.Setting>) {
+        func resolve(_ path: String) -> URL {
+            (path.hasPrefix("/") ? URL(fileURLWithPath: path) : options.projectRoot.appendingPathComponent(path)).standardizedFileURL
+        }
+        if !given.contains(.chapters), let chapters { options.chapters = resolve(chapters) }
+        if !given.contains(.output), let output { options.output = resolve(output) }
+        if !given.contains(.cache), let cache { options.cache = resolve(cache) }
+        if !given.contains(.theme), let theme { options.theme = resolve(theme) }
+        if !given.contains(.title), let title { options.title = title }
+        if frontMatter.sandbox == false { options.sandbox = false }
+        options.limits = options.limits.applying(frontMatter.limits, unless: given)
+        var defaults = FrontMatter()
+        defaults.seed = frontMatter.seed
+        defaults.timeout = frontMatter.timeout
+        defaults.defaults = frontMatter.defaults
+        options.chapterDefaults = defaults
+    }
+
+    /// The project file governing `directory`: the nearest `normbook.yml` in it or above it.
+    public static func locate(from directory: URL) -> URL? {
+        var folder = directory.standardizedFileURL
+        while true {
+            let candidate = folder.appendingPathComponent(fileName)
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                return candidate
+            }
+            let parent = folder.deletingLastPathComponent()
+            if parent.path == folder.path { return nil }
+            folder = parent
+        }
+    }
+
+    /// Reads and checks a project file; problems are errors at their `normbook.yml:line:col`.
+    public static func load(_ url: URL) throws -> ProjectFile {
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+            throw NotebookError.unreadable(path: fileName, reason: "not UTF-8 text")
+        }
+        var diagnostics: [Diagnostic] = []
+        let file = parse(text, diagnostics: &diagnostics)
+        if diagnostics.contains(where: { $0.severity == .error }) { throw NotebookError.invalidChapter(diagnostics) }
+        return file
+    }
+
+    static func parse(_ text: String, diagnostics: inout [Diagnostic]) -> ProjectFile {
+        var result = ProjectFile()
+        let frontMatter = FrontMatter.parse(
+            text, file: fileName, firstLine: 1, diagnostics: &diagnostics, extraKeys: ownKeys, what: "key of \(fileName)"
+        ) { key, value, at, diagnostics in
+            if key == "verify" {
+                FrontMatter.readSettings(
+                    value, at: at, keys: verifyKeys, what: "verify setting", example: "`verify: {tolerance: 1e-6}`",
+                    file: fileName, firstLine: 1, diagnostics: &diagnostics
+                ) { name, text, _ in
+                    guard let number = Double(text), number >= 0, number.isFinite else { return "\(name) must be a non-negative number" }
+                    if name == "tolerance" { result.tolerance = number } else { result.pixelTolerance = number }
+                    return nil
+                }
+                return
+            }
+            guard let path = value.string, !path.isEmpty, value.scalar != nil else {
+                diagnostics.append(Diagnostic(
+                    .error, at: FrontMatter.location(of: value, file: fileName, firstLine: 1), "\(key) must be a folder path",
+                    hint: "write e.g. `\(key): \(key == "cache" ? ".normbook-cache" : key)`"))
+                return
+            }
+            switch key {
+            case "chapters": result.chapters = path
+            case "output": result.output = path
+            case "cache": result.cache = path
+            default: result.theme = path
+            }
+        }
+        result.frontMatter = frontMatter
+        return result
+    }
+}

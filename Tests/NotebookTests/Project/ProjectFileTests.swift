@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+
+@testable import Notebook
+
+struct ProjectFileTests {
+    @Test func everyKeyIsReadAndProblemsHaveTheirPlace() {
+        let text = """
+            title: My report
+            chapters: text
+            output: site
+            seed: 7
+            defaults: {echo: false}
+            limits:
+              memory: 8 GiB
+            sandbox: false
+            verify:
+              tolerance: 1e-4
+              pixel-tolerance: 2
+            titel: typo
+            cache: [not, a, path]
+            """
+        var diagnostics: [Diagnostic] = []
+        let file = ProjectFile.parse(text, diagnostics: &diagnostics)
+        #expect(file.title == "My report" && file.chapters == "text" && file.output == "site")
+        #expect(file.frontMatter.seed == 7 && file.frontMatter.defaults == ["echo": "false"])
+        #expect(file.frontMatter.limits.memory == .gibibytes(8) && file.frontMatter.sandbox == false)
+        #expect(file.tolerance == 1e-4 && file.pixelTolerance == 2)
+        let messages = diagnostics.map(\.description)
+        #expect(messages.contains { $0.hasPrefix("normbook.yml:12:1: error: unknown key of normbook.yml 'titel'; did you mean 'title'?") }, "\(messages)")
+        #expect(messages.contains { $0.hasPrefix("normbook.yml:13:8: error: cache must be a folder path") }, "\(messages)")
+    }
+
+    @Test func theFileIsFoundFromAnyFolderBelowIt() throws {
+        let root = try temporaryProject("project-file", folders: ["chapters/deep/er"])
+        try Data("title: T\n".utf8).write(to: root.appendingPathComponent(ProjectFile.fileName))
+        let found = ProjectFile.locate(from: root.appendingPathComponent("chapters/deep/er"))
+        #expect(found?.standardizedFileURL.path == root.appendingPathComponent(ProjectFile.fileName).standardizedFileURL.path)
+    }
+
+    @Test func commandLineSettingsWinAndChaptersInheritTheRest() {
+        var diagnostics: [Diagnostic] = []
+        let file = ProjectFile.parse("title: From file\noutput: site\nseed: 5\nlimits: {memory: 2 GiB}\n", diagnostics: &diagnostics)
+        var options = BuildOptions(projectRoot: URL(fileURLWithPath: "/p"), output: "cli-output", title: "From CLI")
+        file.apply(to: &options, given: [.output, .title])
+        #expect(options.output.path == "/p/cli-output" && options.title == "From CLI")
+        #expect(options.limits.memory == .gibibytes(2))
+        var chapter = FrontMatter()
+        chapter.timeout = 9
+        let merged = chapter.inheriting(options.chapterDefaults)
+        #expect(merged.seed == 5 && merged.timeout == 9)
+    }
+}
