@@ -439,4 +439,27 @@ struct SafetyEndToEndTests {
         #expect(typo.status == 2)
         #expect(typo.stderr.contains("normbook.yml:2:1: error: unknown key of normbook.yml 'ouptut'; did you mean 'output'?"), "\(typo.stderr)")
     }
+
+    @Test func buildingNamedChaptersRunsOnlyThoseAndKeepsTheOtherPages() throws {
+        func chapter(_ n: Int, says word: String) -> String {
+            "# Chapter \(n)\n\n```swift\nprint(\"chapter \(n) says \(word)\")\n```\n"
+        }
+        let project = try FixtureProject.make(["01-a.md": chapter(1, says: "one"), "02-b.md": chapter(2, says: "two")])
+        try project.write("title: Named\n", to: "normbook.yml")  // so that any folder inside works
+        #expect(try CommandLine.run(["build"], in: project.root).status == 0)
+        try project.write(chapter(1, says: "uno"), to: "chapters/01-a.md")
+        try project.write(chapter(2, says: "dos"), to: "chapters/02-b.md")
+
+        // From the chapters folder, as a shell would complete the name.
+        let result = try CommandLine.run(["build", "01-a.md"], in: project.root.appendingPathComponent("chapters"))
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("✓ chapters/01-a.md  1/1 blocks, 0 figures  (compile"))
+        #expect(result.stdout.contains("✓ chapters/02-b.md  1/1 blocks, 0 figures  (stored result"))
+        #expect(result.stderr.contains("chapters/02-b.md:1:1: warning: not rebuilt"))
+        #expect(try project.read("output/01-a.html").contains("chapter 1 says uno"))
+        #expect(try project.read("output/02-b.html").contains("chapter 2 says two"))
+
+        let wrong = try CommandLine.run(["build", "notes.md"], in: project.root)
+        #expect(wrong.status == 2 && wrong.stderr.contains("it is not a chapter of this project"))
+    }
 }

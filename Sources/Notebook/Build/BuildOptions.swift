@@ -19,6 +19,9 @@ public struct BuildOptions: Sendable {
     public var title: String
     /// A folder of templates overriding the built-in ones.
     public var theme: URL?
+    /// Build only these chapter files (`normbook build FILE…`); the others keep their cached or
+    /// stored results. Nil builds every chapter.
+    public var onlyChapters: [URL]?
     /// Reuse stored results whose inputs and environment are unchanged.
     public var useCache = true
     /// Render the stored results in the output folder without compiling or running anything.

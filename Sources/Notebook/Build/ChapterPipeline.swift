@@ -10,6 +10,9 @@ struct ChapterPipeline: Sendable {
         case run(Runner, useCache: Bool)
         /// Take the result stored in this report folder; never compile or run.
         case frozen(report: URL)
+        /// A chapter not named in `build FILE…`: its cached result when up to date, else the
+        /// report's page as it is (even if its blocks changed since), else a run.
+        case keep(Runner, report: URL)
     }
 
     /// What running a chapter needs.
@@ -69,6 +72,11 @@ struct ChapterPipeline: Sendable {
             return frozen(document, inputsKey: inputsKey, report: report, displayPath: displayPath)
         case .run(let r, let cached):
             (runner, useCache) = (r, cached)
+        case .keep(let r, let report):
+            if let kept = kept(document, inputsKey: inputsKey, runner: r, report: report, displayPath: displayPath) {
+                return kept
+            }
+            (runner, useCache) = (r, true)
         }
         var isolation = runner.isolation
         if document.frontMatter.sandbox == false && isolation.sandboxed {
@@ -132,6 +140,34 @@ struct ChapterPipeline: Sendable {
         built.summary.compiled = true
         built.summary.ran = true
         return built
+    }
+
+    /// A chapter left out of `build FILE…`: its cached result if up to date, else the report's
+    /// stored result — refreshed with the current prose if up to date, as it was otherwise (with
+    /// a warning) — else nil (nothing stored: it is run).
+    private func kept(
+        _ document: ChapterDocument, inputsKey: String, runner: Runner, report: URL, displayPath: String
+    ) -> Outcome? {
+        if let cached = ResultCache(folder: cache).lookup(slug: document.slug, inputsKey: inputsKey, environmentKey: runner.environmentKey) {
+            var outcome = finish(cached.refreshed(with: document), compileSeconds: 0, runSeconds: 0)
+            outcome.summary.reused = true
+            return outcome
+        }
+        let stored = report.appendingPathComponent("\(ResultsStore.folderName)/\(document.slug).json")
+        guard let data = FileManager.default.contents(atPath: stored.path), let result = try? ResultsStore().decode(data, path: stored.path)
+        else { return nil }
+        var outcome: Outcome
+        if result.provenance.inputsKey == inputsKey {
+            outcome = finish(result.refreshed(with: document), compileSeconds: 0, runSeconds: 0)
+        } else {
+            outcome = finish(result, compileSeconds: 0, runSeconds: 0)
+            outcome.summary.diagnostics.append(Diagnostic(
+                .warning, at: SourceLocation(file: displayPath, line: 1, column: 1),
+                "not rebuilt: its page is the previous build's, but the chapter's blocks changed since",
+                hint: "build it by name too, or build the whole project"))
+        }
+        outcome.summary.reused = true
+        return outcome
     }
 
     /// The result stored in the report for this chapter, if it is up to date.

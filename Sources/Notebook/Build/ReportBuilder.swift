@@ -17,6 +17,11 @@ public struct ReportBuilder: Sendable {
     ///   an unwritable output). A chapter's own failure is not thrown: it is in the summary.
     public func build(progress: @escaping @Sendable (BuildSummary.Chapter) -> Void = { _ in }) throws -> BuildSummary {
         let files = try chapterFiles()
+        for file in options.onlyChapters ?? [] where !files.contains(where: { $0.standardizedFileURL.path == file.standardizedFileURL.path }) {
+            throw NotebookError.unreadable(
+                path: displayPath(of: file),
+                reason: "it is not a chapter of this project (chapters are the *.md files of \(displayPath(of: options.chapters))/)")
+        }
         if let theme = options.theme {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: theme.path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -48,6 +53,10 @@ public struct ReportBuilder: Sendable {
         let pipeline = ChapterPipeline(
             source: source, projectRoot: options.projectRoot, cache: options.cache, provenance: provenance,
             allowFailures: options.allowFailures, chapterDefaults: options.chapterDefaults)
+        var kept = pipeline
+        if case .run(let runner, _) = source { kept.source = .keep(runner, report: options.output) }
+        let others = kept
+        let named = Set((options.onlyChapters ?? files).map(\.standardizedFileURL.path))
         let slots = ResultSlots(count: files.count)
         let semaphore = DispatchSemaphore(value: options.jobs)
         let group = DispatchGroup()
@@ -57,7 +66,8 @@ public struct ReportBuilder: Sendable {
             group.enter()
             DispatchQueue.global().async {
                 defer { semaphore.signal(); group.leave() }
-                let outcome = pipeline.build(file: file, displayPath: displayPath(of: file))
+                let chosen = named.contains(file.standardizedFileURL.path) ? pipeline : others
+                let outcome = chosen.build(file: file, displayPath: displayPath(of: file))
                 slots.set(i, outcome)
                 progressLock.lock()
                 progress(outcome.summary)

@@ -30,6 +30,9 @@ struct Build: ParsableCommand {
 
     @OptionGroup var project: ProjectOptions
 
+    @Argument(help: "Chapter files to build (as paths from the current folder); the other chapters keep their cached or stored results. Default: every chapter.")
+    var files: [String] = []
+
     @Option(name: .long, help: "A folder of templates (*.mustache, normbook.css) overriding the built-in ones.")
     var theme: String?
 
@@ -50,6 +53,10 @@ struct Build: ParsableCommand {
         options.frozen = frozen
         options.useCache = !noCache
         options.force = force
+        if !files.isEmpty {
+            let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
+            options.onlyChapters = files.map { URL(fileURLWithPath: $0, relativeTo: here).standardizedFileURL }
+        }
         SignalHandling.install()
         let printer = StatusPrinter()
         let summary = try reportingNotebookErrors { try ReportBuilder(options: options).build(progress: printer.chapterFinished) }
