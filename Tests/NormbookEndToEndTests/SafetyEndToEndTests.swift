@@ -462,4 +462,26 @@ struct SafetyEndToEndTests {
         let wrong = try CommandLine.run(["build", "notes.md"], in: project.root)
         #expect(wrong.status == 2 && wrong.stderr.contains("it is not a chapter of this project"))
     }
+
+    @Test func initCreatesAProjectThatBuildsAndVerifiesAndNeverOverwrites() throws {
+        let parent = try FixtureProject.make([:])
+        let created = try CommandLine.run(["init", "my-report", "--title", "My report"], in: parent.root)
+        #expect(created.status == 0, "\(created.stderr)")
+        let folder = parent.root.appendingPathComponent("my-report")
+        for file in ["normbook.yml", "chapters/01-getting-started.md", ".gitignore", ".github/workflows/normbook.yml"] {
+            #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(file).path), "\(file) missing")
+        }
+        let built = try CommandLine.run(["build"], in: folder.appendingPathComponent("chapters"))
+        #expect(built.status == 0, "\(built.stderr)")
+        let index = try String(contentsOf: folder.appendingPathComponent("output/index.html"), encoding: .utf8)
+        #expect(index.contains("My report"))
+        let verified = try CommandLine.run(["verify"], in: folder)
+        #expect(verified.status == 0 && verified.stdout.contains("1 of 1 claims have their expected verdict"), "\(verified.stderr)")
+
+        let chapter = folder.appendingPathComponent("chapters/01-getting-started.md")
+        try Data("my own words".utf8).write(to: chapter)
+        let again = try CommandLine.run(["init", "my-report"], in: parent.root)
+        #expect(again.status == 2 && again.stderr.contains("would overwrite normbook.yml"))
+        #expect(try String(contentsOf: chapter, encoding: .utf8) == "my own words")
+    }
 }

@@ -25,6 +25,8 @@ public enum NotebookError: Error, Sendable, Equatable, CustomStringConvertible {
     case sandboxUnavailable(reason: String)
     /// The build was interrupted (SIGINT or SIGTERM).
     case interrupted
+    /// `init` would overwrite these files.
+    case wouldOverwrite(paths: [String])
 
     /// The message shown to the user.
     public var description: String {
@@ -54,6 +56,8 @@ public enum NotebookError: Error, Sendable, Equatable, CustomStringConvertible {
             return "error: chapters run in a sandbox by default, and \(reason)\n  hint: install bubblewrap (Debian: apt-get install bubblewrap; scripts/install-system-deps does), or pass --no-sandbox to run chapters without it (they can then write anywhere you can and use the network)"
         case .interrupted:
             return "interrupted; previous report kept"
+        case .wouldOverwrite(let paths):
+            return "error: normbook init would overwrite \(paths.joined(separator: ", ")); nothing was written\n  hint: run it in a new or empty folder, or move those files away"
         }
     }
 }

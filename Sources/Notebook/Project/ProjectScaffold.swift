@@ -1,0 +1,107 @@
+import Foundation
+
+/// `normbook init`: a new project that builds and verifies as it is — the project file, a
+/// starter chapter that uses the engine (a chart, a table, an inline value, a claim), a
+/// `.gitignore` and an example CI workflow. It never overwrites a file.
+public enum ProjectScaffold {
+    /// The files it writes, relative to the project folder.
+    public static let files = [
+        ProjectFile.fileName, "chapters/01-getting-started.md", ".gitignore", ".github/workflows/normbook.yml",
+    ]
+
+    /// Writes the files into `folder` (created if needed) and returns their paths; writes
+    /// nothing if any of them exists.
+    public static func create(in folder: URL, title: String) throws -> [String] {
+        let fm = FileManager.default
+        let existing = files.filter { fm.fileExists(atPath: folder.appendingPathComponent($0).path) }
+        guard existing.isEmpty else { throw NotebookError.wouldOverwrite(paths: existing) }
+        let contents = [projectFile(title: title), starterChapter, gitignore, workflow]
+        do {
+            for (path, text) in zip(files, contents) {
+                let url = folder.appendingPathComponent(path)
+                try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(text.utf8).write(to: url, options: .withoutOverwriting)
+            }
+        } catch {
+            throw NotebookError.unwritable(path: folder.path, reason: error.localizedDescription)
+        }
+        return files
+    }
+
+    static func projectFile(title: String) -> String {
+        let quoted = "\"" + title.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        return """
+            # normbook's project file: every path is relative to this folder (docs/cli.md).
+            title: \(quoted)
+            chapters: chapters
+            output: output
+            seed: 1
+
+            """
+    }
+
+    static let starterChapter = #"""
+        ---
+        title: Getting started
+        ---
+        # Getting started
+
+        Each Swift block below is compiled and run against normbook's regularization engine; what
+        it prints, shows and decides lands in the report. Math works too: $\|w\|_2 = \sqrt{\sum_i w_i^2}$.
+
+        ```swift
+        //| label: fig-norms
+        //| caption: The L1 and L2 norms of random vectors grow with their length.
+        var rng = SeededGenerator(seed: ChapterContext.seed)
+        let lengths = [2, 4, 8, 16, 32, 64, 128]
+        var l1: [Double] = [], l2: [Double] = []
+        for n in lengths {
+            let w = Tensor<Double>.randomNormal([n], using: &rng)
+            l1.append(w.norm(.l1))
+            l2.append(w.norm(.l2))
+        }
+        let x = lengths.map(Double.init)
+        show(Chart.line(title: "Norms of a random vector", x: "length", y: "norm",
+                        series: [Series(name: "L1", x: x, y: l1), Series(name: "L2", x: x, y: l2)]))
+        let rows: [[Value]] = lengths.indices.map { [.integer(lengths[$0]), .number(l1[$0]), .number(l2[$0])] }
+        show(table: ["length", "L1", "L2"], rows: rows)
+        ```
+
+        As @fig-norms shows, at length 128 the L1 norm is `{swift} l1.last ?? 0` and the L2 norm
+        `{swift} l2.last ?? 0`.
+
+        ```swift
+        //| claim: start-a
+        //| expect: holds
+        let ordered = zip(l1, l2).allSatisfy { $0 >= $1 }
+        decide("The L1 norm of a vector is never below its L2 norm",
+               evidence: ["vectors": .integer(lengths.count), "all ordered": .bool(ordered)],
+               verdict: .holds(if: ordered))
+        ```
+        """#
+
+    static let gitignore = """
+        # normbook's cache: compiled chapters and stored results (normbook clean removes it).
+        .normbook-cache/
+
+        """
+
+    static let workflow = """
+        # Checks the report on every push: rebuilds it and compares it with the committed output/.
+        name: normbook
+        on: [push, pull_request]
+        jobs:
+          verify:
+            runs-on: ubuntu-latest
+            steps:
+              - uses: actions/checkout@v4
+              # Install Swift 6.3 and normbook here (see normbook's README), then:
+              - run: normbook verify --junit normbook-junit.xml --json normbook-verify.json
+              - uses: actions/upload-artifact@v4
+                if: always()
+                with:
+                  name: normbook-verification
+                  path: normbook-*.*
+
+        """
+}
