@@ -41,12 +41,6 @@ public struct BuildOptions: Sendable {
     /// `seed`, `defaults` and `timeout`).
     var chapterDefaults = FrontMatter()
 
-    /// The settings a command line can give, so that a project file does not override them.
-    public enum Setting: Hashable, Sendable {
-        case chapters, output, cache, theme, title
-        case memory, cpuTime, fileSize, processes, blockOutput, chapterOutput
-    }
-
     /// Called once if the build has to wait for another build of the project (its pid).
     public var onWaitingForLock: (@Sendable (_ holder: Int32?) -> Void)?
 

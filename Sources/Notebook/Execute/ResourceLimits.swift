@@ -24,16 +24,15 @@ public struct ResourceLimits: Codable, Sendable, Equatable {
     /// The defaults.
     public init() {}
 
-    /// These limits with a chapter's front matter (or the project file) applied on top, but
-    /// for the limits in `kept` (set on the command line).
-    func applying(_ overrides: FrontMatter.Limits, unless kept: Set<BuildOptions.Setting> = []) -> ResourceLimits {
+    /// These limits with a chapter's front matter (or the project's settings) applied on top.
+    func applying(_ overrides: FrontMatter.Limits) -> ResourceLimits {
         var limits = self
-        if let memory = overrides.memory, !kept.contains(.memory) { limits.memory = memory }
-        if let cpu = overrides.cpuSeconds, !kept.contains(.cpuTime) { limits.cpuSeconds = cpu }
-        if let size = overrides.fileSize, !kept.contains(.fileSize) { limits.fileSize = size }
-        if let processes = overrides.processes, !kept.contains(.processes) { limits.processes = processes }
-        if let block = overrides.blockOutput, !kept.contains(.blockOutput) { limits.blockOutput = block }
-        if let chapter = overrides.chapterOutput, !kept.contains(.chapterOutput) { limits.chapterOutput = chapter }
+        if let memory = overrides.memory { limits.memory = memory }
+        if let cpu = overrides.cpuSeconds { limits.cpuSeconds = cpu }
+        if let size = overrides.fileSize { limits.fileSize = size }
+        if let processes = overrides.processes { limits.processes = processes }
+        if let block = overrides.blockOutput { limits.blockOutput = block }
+        if let chapter = overrides.chapterOutput { limits.chapterOutput = chapter }
         return limits
     }
 

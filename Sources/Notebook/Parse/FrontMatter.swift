@@ -24,6 +24,18 @@ struct FrontMatter: Codable, Sendable, Equatable {
         var blockOutput: ByteSize?
         var chapterOutput: ByteSize?
 
+        /// These limits with those `overrides` gives replacing them.
+        func overridden(by overrides: Limits) -> Limits {
+            var merged = self
+            merged.memory = overrides.memory ?? memory
+            merged.cpuSeconds = overrides.cpuSeconds ?? cpuSeconds
+            merged.fileSize = overrides.fileSize ?? fileSize
+            merged.processes = overrides.processes ?? processes
+            merged.blockOutput = overrides.blockOutput ?? blockOutput
+            merged.chapterOutput = overrides.chapterOutput ?? chapterOutput
+            return merged
+        }
+
         /// The keys of `limits:`.
         static let keys = ["memory", "cpu-time", "file-size", "processes", "block-output", "chapter-output"]
 

@@ -30,32 +30,86 @@ public struct ProjectFile: Sendable, Equatable {
     public var pixelTolerance: Double?
 
     /// The report's title.
-    public var title: String? { frontMatter.title }
+    public var title: String? {
+        get { frontMatter.title }
+        set { frontMatter.title = newValue }
+    }
+    /// `sandbox: false` runs chapters without the sandbox.
+    public var sandbox: Bool? {
+        get { frontMatter.sandbox }
+        set { frontMatter.sandbox = newValue }
+    }
+    /// Resource limits of chapter programs (each one given replaces the default).
+    public var memory: ByteSize? {
+        get { frontMatter.limits.memory }
+        set { frontMatter.limits.memory = newValue }
+    }
+    public var cpuSeconds: Double? {
+        get { frontMatter.limits.cpuSeconds }
+        set { frontMatter.limits.cpuSeconds = newValue }
+    }
+    public var fileSize: ByteSize? {
+        get { frontMatter.limits.fileSize }
+        set { frontMatter.limits.fileSize = newValue }
+    }
+    public var processes: Int? {
+        get { frontMatter.limits.processes }
+        set { frontMatter.limits.processes = newValue }
+    }
+    public var blockOutput: ByteSize? {
+        get { frontMatter.limits.blockOutput }
+        set { frontMatter.limits.blockOutput = newValue }
+    }
+    public var chapterOutput: ByteSize? {
+        get { frontMatter.limits.chapterOutput }
+        set { frontMatter.limits.chapterOutput = newValue }
+    }
 
     /// The keys besides those chapters' front matter shares.
     static let ownKeys = ["chapters", "output", "cache", "theme", "verify"]
     static let verifyKeys = ["tolerance", "pixel-tolerance"]
 
+    /// Empty settings (every default). The command line fills one with what it was given.
     public init() {}
 
-    /// Applies the file to build options made from the command line: `given` says which of
-    /// the options the command line set (they win).
-    public func apply(to options: inout BuildOptions, given: Set<BuildOptions.Setting>) {
-        func resolve(_ path: String) -> URL {
-            (path.hasPrefix("/") ? URL(fileURLWithPath: path) : options.projectRoot.appendingPathComponent(path)).standardizedFileURL
-        }
-        if !given.contains(.chapters), let chapters { options.chapters = resolve(chapters) }
-        if !given.contains(.output), let output { options.output = resolve(output) }
-        if !given.contains(.cache), let cache { options.cache = resolve(cache) }
-        if !given.contains(.theme), let theme { options.theme = resolve(theme) }
-        if !given.contains(.title), let title { options.title = title }
-        if frontMatter.sandbox == false { options.sandbox = false }
-        options.limits = options.limits.applying(frontMatter.limits, unless: given)
+    /// These settings with `overrides` (the command line's) on top: each one given wins.
+    public func overridden(by overrides: ProjectFile) -> ProjectFile {
+        var merged = self
+        merged.chapters = overrides.chapters ?? chapters
+        merged.output = overrides.output ?? output
+        merged.cache = overrides.cache ?? cache
+        merged.theme = overrides.theme ?? theme
+        merged.tolerance = overrides.tolerance ?? tolerance
+        merged.pixelTolerance = overrides.pixelTolerance ?? pixelTolerance
+        merged.frontMatter = overrides.frontMatter.inheriting(frontMatter)
+        merged.frontMatter.title = overrides.title ?? title
+        merged.frontMatter.sandbox = overrides.sandbox ?? sandbox
+        merged.frontMatter.limits = frontMatter.limits.overridden(by: overrides.frontMatter.limits)
+        return merged
+    }
+
+    /// Build options for the project at `root` with these settings; what they leave open takes
+    /// normbook's defaults (the title: the project folder's name).
+    public func buildOptions(projectRoot root: URL, jobs: Int, allowFailures: Bool = false) -> BuildOptions {
+        var options = BuildOptions(
+            projectRoot: root, chapters: chapters ?? "chapters", output: output ?? "output",
+            cache: cache ?? ".normbook-cache", jobs: jobs, allowFailures: allowFailures,
+            title: title ?? root.lastPathComponent, theme: theme)
+        options.sandbox = sandbox ?? true
+        options.limits = ResourceLimits().applying(frontMatter.limits)
         var defaults = FrontMatter()
         defaults.seed = frontMatter.seed
         defaults.timeout = frontMatter.timeout
         defaults.defaults = frontMatter.defaults
         options.chapterDefaults = defaults
+        return options
+    }
+
+    /// The project around `directory`: its root (the folder of the nearest `normbook.yml`, else
+    /// `directory` itself) and its settings.
+    public static func discover(from directory: URL) throws -> (root: URL, file: ProjectFile) {
+        guard let url = locate(from: directory) else { return (directory.standardizedFileURL, ProjectFile()) }
+        return (url.deletingLastPathComponent(), try load(url))
     }
 
     /// The project file governing `directory`: the nearest `normbook.yml` in it or above it.

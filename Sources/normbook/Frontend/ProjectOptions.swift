@@ -34,42 +34,41 @@ struct ProjectOptions: ParsableArguments {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 
-    /// The project file governing the current folder, if any.
-    var projectFileURL: URL? {
-        ProjectFile.locate(from: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+    /// The current folder.
+    var here: URL { URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true) }
+
+    /// The project root: the folder of the nearest `normbook.yml`, else the current folder.
+    var root: URL { ProjectFile.locate(from: here)?.deletingLastPathComponent() ?? here.standardizedFileURL }
+
+    /// The project's settings: its `normbook.yml` with the command line's options on top
+    /// (`more` adds a subcommand's own).
+    func settings(_ more: (inout ProjectFile) -> Void = { _ in }) throws -> (root: URL, settings: ProjectFile) {
+        let (root, file) = try ProjectFile.discover(from: here)
+        var given = ProjectFile()
+        given.chapters = chapters
+        given.output = output
+        given.cache = cacheDir
+        given.title = title
+        confinement.fill(&given)
+        more(&given)
+        return (root, file.overridden(by: given))
     }
 
-    /// The project root: the folder of `normbook.yml`, else the current folder.
-    var root: URL {
-        projectFileURL?.deletingLastPathComponent() ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-    }
-
-    /// The project file's settings (empty without one).
-    func projectFile() throws -> ProjectFile {
-        try projectFileURL.map(ProjectFile.load) ?? ProjectFile()
-    }
-
-    /// Build options: the defaults, then the project file, then the command line.
+    /// Build options from the project's settings.
     func buildOptions(allowFailures: Bool = false, theme: String? = nil) throws -> BuildOptions {
-        let root = self.root
-        var options = BuildOptions(
-            projectRoot: root, chapters: chapters ?? "chapters", output: output ?? "output",
-            cache: cacheDir ?? ".normbook-cache", jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
-            allowFailures: allowFailures, title: title ?? root.lastPathComponent, theme: theme)
-        var given: Set<BuildOptions.Setting> = []
-        if chapters != nil { given.insert(.chapters) }
-        if output != nil { given.insert(.output) }
-        if cacheDir != nil { given.insert(.cache) }
-        if title != nil { given.insert(.title) }
-        if theme != nil { given.insert(.theme) }
-        given.formUnion(confinement.given)
-        try projectFile().apply(to: &options, given: given)
+        let (root, settings) = try settings { $0.theme = theme }
+        return buildOptions(root: root, settings: settings, allowFailures: allowFailures)
+    }
+
+    /// Build options from settings already read.
+    func buildOptions(root: URL, settings: ProjectFile, allowFailures: Bool = false) -> BuildOptions {
+        var options = settings.buildOptions(
+            projectRoot: root, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, allowFailures: allowFailures)
         options.waitForLock = !noWait
         options.onWaitingForLock = { holder in
             let who = holder.map { "normbook (pid \($0))" } ?? "another normbook"
             FileOutput.standardError.write("waiting for \(who), which is building this project… (Ctrl-C to stop, --no-wait to fail instead)\n")
         }
-        confinement.apply(to: &options)
         return options
     }
 
@@ -114,25 +113,14 @@ struct ConfinementOptions: ParsableArguments {
         return size
     }
 
-    /// The limits the command line sets (the project file does not override them).
-    var given: Set<BuildOptions.Setting> {
-        var given: Set<BuildOptions.Setting> = []
-        if memory != nil { given.insert(.memory) }
-        if cpuTime != nil { given.insert(.cpuTime) }
-        if fileSize != nil { given.insert(.fileSize) }
-        if processes != nil { given.insert(.processes) }
-        if blockOutput != nil { given.insert(.blockOutput) }
-        if chapterOutput != nil { given.insert(.chapterOutput) }
-        return given
-    }
-
-    func apply(to options: inout BuildOptions) {
-        if noSandbox { options.sandbox = false }
-        if let memory { options.limits.memory = memory }
-        if let cpuTime { options.limits.cpuSeconds = cpuTime }
-        if let fileSize { options.limits.fileSize = fileSize }
-        if let processes { options.limits.processes = processes }
-        if let blockOutput { options.limits.blockOutput = blockOutput }
-        if let chapterOutput { options.limits.chapterOutput = chapterOutput }
+    /// Puts what the command line gave into the project's settings (where they override the file).
+    func fill(_ settings: inout ProjectFile) {
+        if noSandbox { settings.sandbox = false }
+        settings.memory = memory
+        settings.cpuSeconds = cpuTime
+        settings.fileSize = fileSize
+        settings.processes = processes
+        settings.blockOutput = blockOutput
+        settings.chapterOutput = chapterOutput
     }
 }

@@ -43,12 +43,16 @@ struct Verify: ParsableCommand {
     }
 
     func run() throws {
-        let root = project.root
-        let (options, file) = try reportingNotebookErrors { (try project.buildOptions(), try project.projectFile()) }
+        let (root, settings) = try reportingNotebookErrors {
+            try project.settings {
+                $0.tolerance = tolerance
+                $0.pixelTolerance = pixelTolerance
+            }
+        }
+        let options = project.buildOptions(root: root, settings: settings)
         let verifier = ReportVerifier(
             options: options,
-            tolerance: ComparisonTolerance(
-                relative: tolerance ?? file.tolerance ?? 1e-6, pixelRMS: pixelTolerance ?? file.pixelTolerance ?? 1.0),
+            tolerance: ComparisonTolerance(relative: settings.tolerance ?? 1e-6, pixelRMS: settings.pixelTolerance ?? 1.0),
             record: record)
         SignalHandling.install()
         let printer = StatusPrinter()

@@ -41,10 +41,16 @@ struct ProjectFileTests {
     @Test func commandLineSettingsWinAndChaptersInheritTheRest() {
         var diagnostics: [Diagnostic] = []
         let file = ProjectFile.parse("title: From file\noutput: site\nseed: 5\nlimits: {memory: 2 GiB}\n", diagnostics: &diagnostics)
-        var options = BuildOptions(projectRoot: URL(fileURLWithPath: "/p"), output: "cli-output", title: "From CLI")
-        file.apply(to: &options, given: [.output, .title])
+        var commandLine = ProjectFile()
+        commandLine.output = "cli-output"
+        commandLine.title = "From CLI"
+        commandLine.fileSize = .mebibytes(64)
+        let options = file.overridden(by: commandLine).buildOptions(projectRoot: URL(fileURLWithPath: "/p"), jobs: 1)
         #expect(options.output.path == "/p/cli-output" && options.title == "From CLI")
-        #expect(options.limits.memory == .gibibytes(2))
+        #expect(options.limits.memory == .gibibytes(2) && options.limits.fileSize == .mebibytes(64))
+        #expect(options.chapters.path == "/p/chapters")
+        let untitled = ProjectFile().buildOptions(projectRoot: URL(fileURLWithPath: "/work/my-notes"), jobs: 1)
+        #expect(untitled.title == "my-notes" && untitled.sandbox && untitled.limits == ResourceLimits())
         var chapter = FrontMatter()
         chapter.timeout = 9
         let merged = chapter.inheriting(options.chapterDefaults)
