@@ -23,7 +23,9 @@ struct StatusPrinter: Sendable {
         let render = String(format: "render %.2f s", summary.renderSeconds)
         if let aside = summary.failedReportFolder {
             FileOutput.standardError.write(
-                "\(failed) of \(summary.chapters.count) chapters failed; \(relative(summary.reportFolder, projectRoot)) was left as it was.\n"
+                "\(failed) of \(summary.chapters.count) chapters failed; "
+                    + (FileManager.default.fileExists(atPath: summary.reportFolder.path)
+                        ? "\(relative(summary.reportFolder, projectRoot)) was left as it was.\n" : "no report was written.\n")
                     + "  The failed build's pages, with the errors at their blocks: \(relative(aside, projectRoot))/index.html\n"
                     + "  Fix the errors above and build again (or pass --allow-failures to replace the report anyway).\n")
         } else if failed > 0 {
