@@ -17,6 +17,12 @@ let package = Package(
         .library(name: "Notebook", targets: ["Notebook"]),
         .executable(name: "normbook", targets: ["normbook"]),
     ],
+    // A package that only uses the engine depends on normbook with `traits: []`: then none of
+    // the packages below, which only the host and the command line use, is fetched or built.
+    traits: [
+        .trait(name: "Host", description: "normbook's host pipeline and command line (Notebook, normbook)"),
+        .default(enabledTraits: ["Host"]),
+    ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
@@ -52,8 +58,8 @@ let package = Package(
             name: "Notebook",
             dependencies: [
                 "NotebookProtocol", "Charts", "ChartRendering", "CCmark", "COpenSSL",
-                .product(name: "Yams", package: "Yams"),
-                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Yams", package: "Yams", condition: .when(traits: ["Host"])),
+                .product(name: "Mustache", package: "swift-mustache", condition: .when(traits: ["Host"])),
             ],
             resources: [.copy("Render/Templates")]),
         // The command-line frontend: parses, reports, exits.
@@ -61,7 +67,7 @@ let package = Package(
             name: "normbook",
             dependencies: [
                 "Notebook",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser", condition: .when(traits: ["Host"])),
             ]),
 
         // Benchmarks: normbook's side of bench/run (not a test; see bench/README.md).

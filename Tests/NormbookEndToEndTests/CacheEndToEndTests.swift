@@ -75,7 +75,7 @@ struct CacheEndToEndTests {
         try FileManager.default.removeItem(at: project.root.appendingPathComponent(".normbook-cache"))
         try append("\nA new closing sentence.\n", to: "chapters/02-plain.md", in: project)
         // A kit that does not exist: frozen must not need one.
-        let frozen = try build(project, kit: ChapterKit(directory: URL(fileURLWithPath: "/nonexistent")), frozen: true)
+        let frozen = try build(project, kit: ChapterKit(directory: URL(fileURLWithPath: "/nonexistent"), moduleMaps: []), frozen: true)
         #expect(frozen.runs == 0 && frozen.compilations == 0)
         #expect(try project.read("output/02-plain.html").contains("A new closing sentence."))
 

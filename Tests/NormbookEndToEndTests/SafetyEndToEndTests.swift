@@ -37,7 +37,7 @@ struct SafetyEndToEndTests {
         while let path = enumerator?.nextObject() as? String {
             if path.hasPrefix(".normbook-cache") { continue }
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: root + "/" + path, isDirectory: &isDirectory)
+            _ = FileManager.default.fileExists(atPath: root + "/" + path, isDirectory: &isDirectory)
             files[path] = isDirectory.boolValue ? Data("<dir>".utf8) : FileManager.default.contents(atPath: root + "/" + path)
         }
         return files

@@ -37,6 +37,17 @@ struct ProcessIsolation: Sendable, Equatable {
             sandboxed: sandbox, bwrap: probe.containWorks ? probe.bwrap : nil, setpriv: probe.setpriv, prlimit: probe.prlimit)
     }
 
+    /// What this machine offers (for `normbook doctor`).
+    static var currentProbe: Probe { probe }
+
+    /// The best isolation this machine offers: sandboxed when bubblewrap works (for `normbook
+    /// doctor`, which reports rather than refuses).
+    static func prepareForDoctor() -> ProcessIsolation {
+        ProcessIsolation(
+            sandboxed: probe.sandboxWorks, bwrap: probe.containWorks ? probe.bwrap : nil, setpriv: probe.setpriv,
+            prlimit: probe.prlimit)
+    }
+
     /// A command that runs `executable` in `directory`, dying with normbook.
     func contained(_ executable: String, _ arguments: [String], in directory: String) -> [String] {
         if let bwrap {

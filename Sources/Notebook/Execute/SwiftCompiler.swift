@@ -47,10 +47,7 @@ struct SwiftCompiler: Sendable {
         let arguments = [
             "-swift-version", "5", "-Onone", "-g", "-diagnostic-style", "llvm",
             "-module-name", "Chapter",
-            "-I", kit.modules.path, "-L", kit.directory.path, "-l\(ChapterKit.libraryName)",
-            "-Xlinker", "-rpath", "-Xlinker", kit.directory.path,
-            "main.swift", "-o", "chapter",
-        ]
+        ] + kit.compilerArguments + ["main.swift", "-o", "chapter"]
         let child = ChildProcess(
             command: isolation.contained(executable, arguments, in: directory.path),
             environment: ProcessInfo.processInfo.environment)

@@ -2,7 +2,9 @@ import Foundation
 import Mustache
 
 /// The report's Mustache templates and static assets: the built-in ones shipped as package
-/// resources, each replaceable by a file of the same name in a theme folder.
+/// resources (found next to the executable, see `InstallLayout`, rather than through
+/// `Bundle.module`, whose fallback is the absolute build path and which stops the process when
+/// the bundle is missing), each replaceable by a file of the same name in a theme folder.
 struct Templates {
     /// The templates by name (file name without `.mustache`).
     var library: MustacheLibrary
@@ -13,9 +15,7 @@ struct Templates {
     static let assetNames = ["normbook.css", "normbook.js"]
 
     static func load(theme: URL?) throws -> Templates {
-        guard let builtIn = Bundle.module.url(forResource: "Templates", withExtension: nil) else {
-            throw NotebookError.unreadable(path: "Templates", reason: "normbook's templates are missing from its resources")
-        }
+        let builtIn = try InstallLayout.templatesFolder()
         func read(_ name: String) throws -> Data {
             if let theme, let data = FileManager.default.contents(atPath: theme.appendingPathComponent(name).path) {
                 return data

@@ -1,6 +1,6 @@
-// Implementation-only: chapter programs compile against this module without the system
-// module map of OpenBLAS; no C type appears in the engine's API or stored layout.
-@_implementationOnly import COpenBLAS
+// An internal import: no C type appears in the engine's API or stored layout. Chapter programs
+// still need the module map to load this module (the chapter kit carries it, see ChapterKit).
+internal import COpenBLAS
 
 /// Process-wide settings of the OpenBLAS library the engine calls.
 public enum BLAS {
@@ -15,4 +15,14 @@ public enum BLAS {
 
     /// The number of threads OpenBLAS currently uses (`openblas_get_num_threads`).
     public static var threads: Int { Int(openblas_get_num_threads()) }
+}
+
+extension BLAS {
+    /// How the OpenBLAS library was built (`openblas_get_config`), e.g.
+    /// `OpenBLAS 0.3.21 DYNAMIC_ARCH NO_AFFINITY Haswell MAX_THREADS=64`.
+    public static var configuration: String { String(cString: openblas_get_config()) }
+
+    /// The CPU kernel set OpenBLAS chose (`openblas_get_corename`), which decides the order of
+    /// floating-point operations and so the last bits of results (the host pins it).
+    public static var kernels: String { String(cString: openblas_get_corename()) }
 }

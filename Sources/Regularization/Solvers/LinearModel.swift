@@ -1,6 +1,6 @@
-// Implementation-only: chapter programs compile against this module without the system
-// module map of OpenBLAS; no C type appears in the engine's API or stored layout.
-@_implementationOnly import COpenBLAS
+// An internal import: no C type appears in the engine's API or stored layout. Chapter programs
+// still need the module map to load this module (the chapter kit carries it, see ChapterKit).
+internal import COpenBLAS
 
 /// A fitted linear model ŷ = X·w + b: the common result of Lasso, ElasticNet and Ridge.
 public struct LinearModel: Sendable, Equatable, Codable {

@@ -1,6 +1,6 @@
-// Implementation-only: chapter programs compile against this module without the system
-// module map of OpenBLAS; no C type appears in the engine's API or stored layout.
-@_implementationOnly import COpenBLAS
+// An internal import: no C type appears in the engine's API or stored layout. Chapter programs
+// still need the module map to load this module (the chapter kit carries it, see ChapterKit).
+internal import COpenBLAS
 
 /// Linear regression with an L2 penalty in closed form: scikit-learn's `Ridge`, minimizing
 /// ‖y − Xw − b‖² + α‖w‖² (no 1/2n factor), with the intercept handled by centering.

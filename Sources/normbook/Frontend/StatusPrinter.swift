@@ -33,7 +33,7 @@ struct StatusPrinter: Sendable {
                 "\(failed) of \(summary.chapters.count) chapters failed; report written to \(relative(summary.reportFolder, projectRoot))/index.html (\(render))\n")
         } else {
             FileOutput.standardOutput.write(
-                "Report written to \(relative(summary.reportFolder, projectRoot))/index.html (\(summary.chapters.count) chapters, \(render))\n")
+                "Report written to \(relative(summary.reportFolder, projectRoot))/index.html (\(summary.chapters.count == 1 ? "1 chapter" : "\(summary.chapters.count) chapters"), \(render))\n")
         }
     }
 

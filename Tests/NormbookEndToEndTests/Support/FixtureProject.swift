@@ -55,8 +55,10 @@ enum CommandLine {
         var stderr: String
     }
 
-    static func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> Result {
-        let running = try start(arguments, in: directory, environment: environment)
+    static func run(
+        _ arguments: [String], in directory: URL, environment: [String: String] = [:], executable: URL? = nil
+    ) throws -> Result {
+        let running = try start(arguments, in: directory, environment: environment, executable: executable)
         return try running.wait()
     }
 
@@ -75,10 +77,12 @@ enum CommandLine {
 
     /// Starts normbook; its output goes to files outside `directory` (so it never shows in a
     /// folder a test inspects).
-    static func start(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> Running {
-        let kit = try ChapterKit.locate()
+    /// `executable` defaults to the normbook built next to this test bundle.
+    static func start(
+        _ arguments: [String], in directory: URL, environment: [String: String] = [:], executable: URL? = nil
+    ) throws -> Running {
         let process = Process()
-        process.executableURL = kit.directory.appendingPathComponent("normbook")
+        process.executableURL = try executable ?? ChapterKit.locate().directory.appendingPathComponent("normbook")
         process.arguments = arguments
         process.currentDirectoryURL = directory
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Notebook
@@ -46,5 +47,20 @@ struct SwiftCompilerTests {
         #expect(program.source.hasPrefix("import Foundation\nimport Regularization\nimport NotebookRuntime\n"))
         #expect(program.block(containing: 7) == 1)
         #expect(program.block(containing: 3) == nil)
+    }
+}
+
+struct ChapterKitTests {
+    @Test func theKitNextToTheTestsHasItsModulesAndTheOpenBLASModuleMap() throws {
+        let kit = try ChapterKit.locate()
+        #expect(kit.moduleMaps.count == 1)
+        #expect(kit.moduleMaps.first?.lastPathComponent == "module.modulemap")
+        #expect(kit.compilerArguments.contains("-fmodule-map-file=\(kit.moduleMaps[0].path)"))
+        // The compiler that built the modules is read from them.
+        #expect(kit.compilerVersion?.hasPrefix("Swift version ") == true)
+    }
+
+    @Test func aFolderWithoutTheLibraryIsNoKit() {
+        #expect(ChapterKit(at: URL(fileURLWithPath: "/nonexistent")) == nil)
     }
 }

@@ -70,7 +70,7 @@ struct TrainerTests {
     @Test func pruningMasksStayZeroThroughTraining() throws {
         var rng = SeededGenerator(seed: 4)
         let data = Self.blobs(90, seed: 5)
-        var net = MLP<Double>(sizes: [4, 12, 3], hidden: .relu, loss: .softmaxCrossEntropy, using: &rng)
+        let net = MLP<Double>(sizes: [4, 12, 3], hidden: .relu, loss: .softmaxCrossEntropy, using: &rng)
         var mask0 = PruningMask<Double>(shape: net.layers[0].weight.shape)
         try mask0.pruneL1Unstructured(net.layers[0].weight, amount: .fraction(0.5))
         var mask1 = PruningMask<Double>(shape: net.layers[1].weight.shape)
