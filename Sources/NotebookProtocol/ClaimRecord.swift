@@ -1,5 +1,6 @@
-/// A claim decided by a chapter program: the English statement, the named evidence, the
-/// computed verdict and, for stochastic claims, the trials per seed and the quorum.
+/// A claim decided by a chapter program: the English statement and its parts, each with its
+/// named evidence and the rule that decides it. The program sends no verdict: the host
+/// evaluates every part's rule and derives the claim's verdict from the parts.
 ///
 /// The claim's id, quote, source and expected verdict come from the block's options; the host
 /// joins them with this record.
@@ -8,27 +9,52 @@ public struct ClaimRecord: Codable, Sendable, Equatable {
     public var id: String?
     /// The claim in English, as tested.
     public var statement: String
-    /// The computed verdict.
-    public var verdict: Verdict
-    /// Named measured values, in the order given.
-    public var evidence: [Evidence]
-    /// Why the verdict follows from the evidence (generated from the numbers), if given.
+    /// The atomic parts: one for a simple claim, several for a compound one. Empty when the
+    /// claim is not testable.
+    public var parts: [ClaimPartRecord]
+    /// Why the claim cannot be tested by an experiment here (then `parts` is empty).
+    public var notTestableReason: String?
+    /// A sentence built from the numbers saying what the experiment showed, if given.
     public var rationale: String?
-    /// Per-seed trials of a stochastic claim.
-    public var trials: [Trial]?
-    /// How many trials must agree for holds/refuted.
-    public var quorum: Int?
 
     /// Creates a record.
     public init(
-        id: String?, statement: String, verdict: Verdict, evidence: [Evidence], rationale: String? = nil,
-        trials: [Trial]? = nil, quorum: Int? = nil
+        id: String?, statement: String, parts: [ClaimPartRecord], notTestableReason: String? = nil,
+        rationale: String? = nil
     ) {
         self.id = id
         self.statement = statement
-        self.verdict = verdict
-        self.evidence = evidence
+        self.parts = parts
+        self.notTestableReason = notTestableReason
         self.rationale = rationale
+    }
+}
+
+/// One atomic part of a claim: it holds or is refuted by its own rule.
+public struct ClaimPartRecord: Codable, Sendable, Equatable {
+    /// The part's short name, e.g. `vanishing` (shown as `000-b.vanishing`); nil for the only
+    /// part of a simple claim.
+    public var name: String?
+    /// The part in English.
+    public var statement: String
+    /// The rule that decides it (for a quorum part, the rule each seed's evidence is judged by).
+    public var rule: Rule
+    /// The measured values the rule reads (and any others worth showing), in the order given.
+    /// Empty for a quorum part, whose evidence is per trial.
+    public var evidence: [Evidence]
+    /// Per-seed evidence of a part decided over several seeds.
+    public var trials: [Trial]?
+    /// How many trials must satisfy the rule for the part to hold.
+    public var quorum: Int?
+
+    /// Creates a part.
+    public init(
+        name: String?, statement: String, rule: Rule, evidence: [Evidence], trials: [Trial]? = nil, quorum: Int? = nil
+    ) {
+        self.name = name
+        self.statement = statement
+        self.rule = rule
+        self.evidence = evidence
         self.trials = trials
         self.quorum = quorum
     }
@@ -48,19 +74,16 @@ public struct Evidence: Codable, Sendable, Equatable {
     }
 }
 
-/// One seed's run of a stochastic claim.
+/// One seed's run of a part decided over several seeds.
 public struct Trial: Codable, Sendable, Equatable {
     /// The seed the trial used.
     public var seed: UInt64
-    /// The trial's verdict.
-    public var verdict: Verdict
     /// The trial's measured values.
     public var evidence: [Evidence]
 
     /// Creates a trial.
-    public init(seed: UInt64, verdict: Verdict, evidence: [Evidence]) {
+    public init(seed: UInt64, evidence: [Evidence]) {
         self.seed = seed
-        self.verdict = verdict
         self.evidence = evidence
     }
 }

@@ -1,4 +1,5 @@
-/// The verdict on a claim, computed by chapter code from measured evidence.
+/// The verdict on a claim: computed by the host from the rules of the claim's parts (a part
+/// holds or is refuted; the claim is `partly` when its parts disagree), never given by chapter code.
 public enum Verdict: String, Codable, Sendable, CaseIterable, CustomStringConvertible {
     /// The experiment supports the claim.
     case holds
@@ -12,24 +13,4 @@ public enum Verdict: String, Codable, Sendable, CaseIterable, CustomStringConver
 
     /// The verdict's name as written in block options (`//| expect: not testable`).
     public var description: String { rawValue }
-
-    /// `.holds` when `condition` is true, else `.refuted`.
-    public static func holds(if condition: Bool) -> Verdict { condition ? .holds : .refuted }
-
-    /// The verdict over several tested conditions: `.holds` if the claim held under all of
-    /// them, `.refuted` under none, `.partly` under some.
-    public static func judging(_ held: [Bool]) -> Verdict {
-        let count = held.filter { $0 }.count
-        if count == held.count && count > 0 { return .holds }
-        if count == 0 { return .refuted }
-        return .partly
-    }
-
-    /// The verdict over seeds: `.holds` (or `.refuted`) when at least `quorum` trials say so,
-    /// otherwise `.partly`.
-    public static func quorum(_ trials: [Verdict], _ quorum: Int) -> Verdict {
-        if trials.filter({ $0 == .holds }).count >= quorum { return .holds }
-        if trials.filter({ $0 == .refuted }).count >= quorum { return .refuted }
-        return .partly
-    }
 }

@@ -1,61 +1,101 @@
 import NotebookProtocol
 
 @_exported import enum NotebookProtocol.Verdict
-@_exported import struct NotebookProtocol.Evidence
-@_exported import struct NotebookProtocol.Trial
 
-/// Decides the current block's claim (its `//| claim:` option) from measured evidence.
+/// One atomic part of a compound claim, decided by its own rule: pass several to
+/// `decide(_:parts:because:id:)`.
 ///
-/// The verdict must be computed from the evidence, e.g.
+/// ```swift
+/// decide("An L2 penalty avoids vanishing and exploding gradients", parts: [
+///     .part("vanishing", "it keeps a sigmoid net's gradients from vanishing",
+///           evidence: ["ratio, λ = 0": r0, "ratio, λ = 0.01": r1], rule: Ev("ratio, λ = 0.01") > Ev("ratio, λ = 0")),
+///     .part("exploding", …),
+/// ])
+/// ```
+public struct ClaimPart {
+    let record: ClaimPartRecord
+
+    /// A part decided by `rule` over `evidence`.
+    public static func part(
+        _ name: String, _ statement: String, evidence: KeyValuePairs<String, Value>, rule: Rule
+    ) -> ClaimPart {
+        ClaimPart(record: ClaimPartRecord(
+            name: name, statement: statement, rule: rule, evidence: evidence.map { Evidence($0.key, $0.value) }))
+    }
+
+    /// A part decided over seeds: `trial` measures the evidence for one seed; the part holds
+    /// when at least `quorum` seeds' evidence satisfies `rule`. `evidence` holds values shared
+    /// by every seed (e.g. a threshold measured once).
+    public static func part(
+        _ name: String, _ statement: String, seeds: [UInt64], atLeast quorum: Int, rule: Rule,
+        evidence: KeyValuePairs<String, Value> = [:], trial: (UInt64) -> KeyValuePairs<String, Value>
+    ) -> ClaimPart {
+        ClaimPart(record: ClaimPartRecord(
+            name: name, statement: statement, rule: rule, evidence: evidence.map { Evidence($0.key, $0.value) },
+            trials: seeds.map { seed in Trial(seed: seed, evidence: trial(seed).map { Evidence($0.key, $0.value) }) },
+            quorum: quorum))
+    }
+}
+
+/// Decides the current block's claim (its `//| claim:` option) by a rule over measured
+/// evidence. The host evaluates the rule, shows it with the numbers, and derives the verdict:
+/// chapter code never states a verdict.
+///
 /// ```swift
 /// decide("Weight retention increases the norm",
-///        evidence: ["‖W‖ before": before, "‖W‖ after": after],
-///        verdict: .holds(if: after > before))
+///        evidence: ["‖W‖ before": .number(before), "‖W‖ after": .number(after)],
+///        rule: Ev("‖W‖ after") > Ev("‖W‖ before"))
 /// ```
 /// - Parameters:
 ///   - id: the claim id when the block decides more than one claim, or has no `claim` option.
-///   - rationale: a sentence built from the numbers saying why the verdict follows.
-/// - Returns: the verdict, so code can go on using it.
+///   - rationale: a sentence built from the numbers saying what they show.
+/// - Returns: the verdict the host will compute (the same evaluation), for the chapter's prose.
 @discardableResult
 public func decide(
-    _ statement: String, evidence: KeyValuePairs<String, Value>, verdict: Verdict, because rationale: String? = nil,
+    _ statement: String, evidence: KeyValuePairs<String, Value>, rule: Rule, because rationale: String? = nil,
     id: String? = nil
 ) -> Verdict {
-    EventChannel.shared.send(.claim(ClaimRecord(
-        id: id, statement: statement, verdict: verdict, evidence: evidence.map { Evidence($0.key, $0.value) },
-        rationale: rationale)))
-    return verdict
+    send(ClaimRecord(
+        id: id, statement: statement,
+        parts: [ClaimPartRecord(name: nil, statement: statement, rule: rule, evidence: evidence.map { Evidence($0.key, $0.value) })],
+        rationale: rationale))
 }
 
-/// Decides a stochastic claim over several seeds: `trial` runs the experiment for one seed and
-/// returns that seed's verdict and evidence; the claim holds (or is refuted) when at least
-/// `quorum` trials agree, and is `partly` otherwise.
+/// Decides a stochastic claim over several seeds: `trial` measures the evidence for one seed;
+/// the claim holds when at least `quorum` seeds' evidence satisfies `rule`, and is refuted
+/// otherwise.
 @discardableResult
 public func decide(
-    _ statement: String, seeds: [UInt64], quorum: Int, because rationale: String? = nil, id: String? = nil,
-    trial: (UInt64) -> (verdict: Verdict, evidence: KeyValuePairs<String, Value>)
+    _ statement: String, seeds: [UInt64], atLeast quorum: Int, rule: Rule, evidence: KeyValuePairs<String, Value> = [:],
+    because rationale: String? = nil, id: String? = nil, trial: (UInt64) -> KeyValuePairs<String, Value>
 ) -> Verdict {
-    precondition(quorum >= 1 && quorum <= seeds.count, "quorum must be between 1 and the number of seeds")
-    let trials = seeds.map { seed -> Trial in
-        let outcome = trial(seed)
-        return Trial(seed: seed, verdict: outcome.verdict, evidence: outcome.evidence.map { Evidence($0.key, $0.value) })
-    }
-    let verdict = Verdict.quorum(trials.map(\.verdict), quorum)
-    let counts: [Evidence] = [
-        Evidence("seeds", .integer(seeds.count)),
-        Evidence("trials that hold", .integer(trials.filter { $0.verdict == .holds }.count)),
-        Evidence("trials refuted", .integer(trials.filter { $0.verdict == .refuted }.count)),
-    ]
-    EventChannel.shared.send(.claim(ClaimRecord(
-        id: id, statement: statement, verdict: verdict, evidence: counts, rationale: rationale, trials: trials,
-        quorum: quorum)))
-    return verdict
+    let only = ClaimPart.part("", statement, seeds: seeds, atLeast: quorum, rule: rule, evidence: evidence, trial: trial)
+    var record = only.record
+    record.name = nil
+    return send(ClaimRecord(id: id, statement: statement, parts: [record], rationale: rationale))
 }
 
-/// Marks the current block's claim as not testable, with the reason.
+/// Decides a compound claim from its atomic parts: it holds when every part holds, is refuted
+/// when none does, and is `partly` otherwise.
+@discardableResult
+public func decide(
+    _ statement: String, parts: [ClaimPart], because rationale: String? = nil, id: String? = nil
+) -> Verdict {
+    precondition(!parts.isEmpty, "decide(_:parts:) needs at least one part")
+    return send(ClaimRecord(id: id, statement: statement, parts: parts.map(\.record), rationale: rationale))
+}
+
+/// Marks the current block's claim as not testable, with the reason (a definition, a forecast,
+/// the behaviour of a framework that cannot be installed here).
 public func notTestable(_ statement: String, because reason: String, id: String? = nil) {
-    EventChannel.shared.send(.claim(ClaimRecord(
-        id: id, statement: statement, verdict: .notTestable, evidence: [], rationale: reason)))
+    EventChannel.shared.send(.claim(ClaimRecord(id: id, statement: statement, parts: [], notTestableReason: reason)))
+}
+
+/// Sends the record and returns the verdict it will get (the host reports a rule error at the
+/// block; here such a claim counts as refuted).
+private func send(_ record: ClaimRecord) -> Verdict {
+    EventChannel.shared.send(.claim(record))
+    return (try? ClaimDecision(record).verdict) ?? .refuted
 }
 
 /// Called by generated code to evaluate the `index`-th inline expression of the chapter's prose.

@@ -19,15 +19,18 @@ struct ProtocolTests {
             RuntimeEvent(cell: 1, sequence: 2, payload: .value(name: "loss", value: .number(.infinity))),
             RuntimeEvent(cell: 1, sequence: 3, payload: .inline(index: 4, value: .number(-.infinity))),
             RuntimeEvent(cell: 2, sequence: 4, payload: .claim(ClaimRecord(
-                id: "000-a", statement: "s", verdict: .partly, evidence: [Evidence("ratio", .number(.nan))], rationale: nil))),
+                id: "000-a", statement: "s",
+                parts: [ClaimPartRecord(
+                    name: nil, statement: "s", rule: .comparison(.evidence("ratio"), .greater, .constant(1)),
+                    evidence: [Evidence("ratio", .number(.nan))])]))),
         ]
         let encoder = JSONCoding.encoder(), decoder = JSONCoding.decoder()
         for event in events {
             let data = try encoder.encode(event)
             let back = try decoder.decode(RuntimeEvent.self, from: data)
             if case .claim(let record) = back.payload {
-                #expect(record.evidence.first?.value.doubleValue?.isNaN == true)  // NaN is never == itself
-                #expect(record.verdict == .partly)
+                #expect(record.parts.first?.evidence.first?.value.doubleValue?.isNaN == true)  // NaN is never == itself
+                #expect(record.parts.first?.rule == .comparison(.evidence("ratio"), .greater, .constant(1)))
             } else {
                 #expect(back == event)
             }
@@ -44,11 +47,7 @@ struct ProtocolTests {
         #expect(Value.text("2.5").doubleValue == 2.5)
     }
 
-    @Test func verdictsCombineAsDocumented() {
-        #expect(Verdict.holds(if: true) == .holds && Verdict.holds(if: false) == .refuted)
+    @Test func verdictNamesAreTheOnesBlockOptionsUse() {
         #expect(Verdict.allCases.map(\.rawValue) == ["holds", "refuted", "partly", "not testable"])
-        #expect(Verdict.quorum([.holds, .holds, .refuted], 2) == .holds)
-        #expect(Verdict.quorum([.holds, .refuted, .refuted], 2) == .refuted)
-        #expect(Verdict.quorum([.holds, .refuted, .partly], 2) == .partly)
     }
 }

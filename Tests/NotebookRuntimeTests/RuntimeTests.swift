@@ -18,12 +18,17 @@ struct RuntimeTests {
         #expect(ChapterContext.seed == 1234)
 
         _normbookBeginCell(0)
-        let verdict = decide("after exceeds before", evidence: ["after": 2.0, "before": 1.0], verdict: .holds(if: 2.0 > 1.0))
+        let verdict = decide("after exceeds before", evidence: ["after": 2.0, "before": 1.0], rule: Ev("after") > Ev("before"))
         #expect(verdict == .holds)
-        let stochastic = decide("mostly", seeds: [1, 2, 3], quorum: 2) { seed in
-            (verdict: .holds(if: seed != 3), evidence: ["seed": .integer(Int(seed))])
+        let stochastic = decide("mostly", seeds: [1, 2, 3], atLeast: 2, rule: Ev("seed") < 3) { seed in
+            ["seed": .integer(Int(seed))]
         }
         #expect(stochastic == .holds)
+        let compound = decide("both", parts: [
+            .part("up", "it rises", evidence: ["a": 1.0, "b": 2.0], rule: Ev("b") > Ev("a")),
+            .part("far", "by a lot", evidence: ["a": 1.0, "b": 2.0], rule: (Ev("b") - Ev("a")) / Ev("a") >= 2),
+        ])
+        #expect(compound == .partly)
         _normbookBeginCell(1)
         notTestable("a definition", because: "it names an API")
         _normbookInline(0) { 1.5 }
@@ -39,11 +44,13 @@ struct RuntimeTests {
         let claims = decoded.compactMap { event -> (Int, ClaimRecord)? in
             if case .claim(let record) = event.payload { return (event.cell, record) } else { return nil }
         }
-        #expect(claims.map(\.0) == [0, 0, 1])
-        #expect(claims.map(\.1.verdict) == [.holds, .holds, .notTestable])
-        #expect(claims[0].1.evidence.map(\.name) == ["after", "before"])
-        #expect(claims[1].1.trials?.map(\.verdict) == [.holds, .holds, .refuted] && claims[1].1.quorum == 2)
-        #expect(claims[2].1.rationale == "it names an API")
+        #expect(claims.map(\.0) == [0, 0, 0, 1])
+        // No verdict travels: the host decides from the parts' rules.
+        #expect(try claims.map { try ClaimDecision($0.1).verdict } == [.holds, .holds, .partly, .notTestable])
+        #expect(claims[0].1.parts.first?.evidence.map(\.name) == ["after", "before"])
+        #expect(claims[1].1.parts.first?.trials?.map(\.seed) == [1, 2, 3] && claims[1].1.parts.first?.quorum == 2)
+        #expect(claims[2].1.parts.map(\.name) == ["up", "far"])
+        #expect(claims[3].1.notTestableReason == "it names an API" && claims[3].1.parts.isEmpty)
         let inline = decoded.compactMap { event -> Value? in
             if case .inline(_, let value) = event.payload { return value } else { return nil }
         }

@@ -19,6 +19,11 @@ public struct BuildOptions: Sendable {
     public var title: String
     /// A folder of templates overriding the built-in ones.
     public var theme: URL?
+    /// A claim part whose margin is below this relative distance (or that one seed would flip)
+    /// is flagged as fragile on its card and in the ledger.
+    public var fragileMargin: Double = BuildOptions.defaultFragileMargin
+    /// The default fragile margin: 5 %.
+    public static let defaultFragileMargin = 0.05
     /// Build only these chapter files (`normbook build FILE…`); the others keep their cached or
     /// stored results. Nil builds every chapter.
     public var onlyChapters: [URL]?

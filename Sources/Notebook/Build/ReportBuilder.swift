@@ -90,6 +90,7 @@ public struct ReportBuilder: Sendable {
         do {
             for result in results { try ResultsStore().write(result, toReport: staging) }
             var renderer = ReportRenderer(reportTitle: options.title, version: NotebookIdentity.version, themeDirectory: options.theme)
+            renderer.fragileMargin = options.fragileMargin
             renderer.figureCache = CacheLayout(folder: options.cache).figures
             try renderer.render(results, into: staging)
         } catch {

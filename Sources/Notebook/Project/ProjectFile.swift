@@ -12,7 +12,7 @@ import Yams
 /// output: output
 /// seed: 42
 /// limits: {memory: 8 GiB}
-/// verify: {tolerance: 1e-6, pixel-tolerance: 1.0}
+/// verify: {tolerance: 1e-6, pixel-tolerance: 1.0, fragile-margin: 0.05}
 /// ```
 public struct ProjectFile: Sendable, Equatable {
     /// The file's name.
@@ -28,6 +28,9 @@ public struct ProjectFile: Sendable, Equatable {
     /// `verify:` tolerances.
     public var tolerance: Double?
     public var pixelTolerance: Double?
+    /// `verify: fragile-margin:` a claim part whose numbers are closer than this (relative) to
+    /// flipping its rule is flagged as fragile (default 0.05).
+    public var fragileMargin: Double?
 
     /// The report's title.
     public var title: String? {
@@ -67,7 +70,7 @@ public struct ProjectFile: Sendable, Equatable {
 
     /// The keys besides those chapters' front matter shares.
     static let ownKeys = ["chapters", "output", "cache", "theme", "verify"]
-    static let verifyKeys = ["tolerance", "pixel-tolerance"]
+    static let verifyKeys = ["tolerance", "pixel-tolerance", "fragile-margin"]
 
     /// Empty settings (every default). The command line fills one with what it was given.
     public init() {}
@@ -81,6 +84,7 @@ public struct ProjectFile: Sendable, Equatable {
         merged.theme = overrides.theme ?? theme
         merged.tolerance = overrides.tolerance ?? tolerance
         merged.pixelTolerance = overrides.pixelTolerance ?? pixelTolerance
+        merged.fragileMargin = overrides.fragileMargin ?? fragileMargin
         merged.frontMatter = overrides.frontMatter.inheriting(frontMatter)
         merged.frontMatter.title = overrides.title ?? title
         merged.frontMatter.sandbox = overrides.sandbox ?? sandbox
@@ -96,6 +100,7 @@ public struct ProjectFile: Sendable, Equatable {
             cache: cache ?? ".normbook-cache", jobs: jobs, allowFailures: allowFailures,
             title: title ?? root.lastPathComponent, theme: theme)
         options.sandbox = sandbox ?? true
+        options.fragileMargin = fragileMargin ?? BuildOptions.defaultFragileMargin
         options.limits = ResourceLimits().applying(frontMatter.limits)
         var defaults = FrontMatter()
         defaults.seed = frontMatter.seed
@@ -149,7 +154,11 @@ public struct ProjectFile: Sendable, Equatable {
                     file: fileName, firstLine: 1, diagnostics: &diagnostics
                 ) { name, text, _ in
                     guard let number = Double(text), number >= 0, number.isFinite else { return "\(name) must be a non-negative number" }
-                    if name == "tolerance" { result.tolerance = number } else { result.pixelTolerance = number }
+                    switch name {
+                    case "tolerance": result.tolerance = number
+                    case "pixel-tolerance": result.pixelTolerance = number
+                    default: result.fragileMargin = number
+                    }
                     return nil
                 }
                 return

@@ -20,6 +20,8 @@ struct ReportRenderer: Sendable {
     /// A folder of previously drawn figures, by the digest of their specification; nil draws
     /// every figure.
     var figureCache: URL?
+    /// Claim parts with a smaller margin are flagged as fragile.
+    var fragileMargin = BuildOptions.defaultFragileMargin
 
     /// Creates a renderer.
     init(reportTitle: String, version: String, themeDirectory: URL? = nil) {

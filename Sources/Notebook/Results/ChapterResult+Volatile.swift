@@ -4,8 +4,8 @@
 /// compared, and a rebuild that changes only them keeps the previous report's bytes.
 extension ChapterResult {
     /// This result with its volatile content reduced to what must still agree: for a volatile
-    /// block its index, line, code, options and status and its claims' ids, statements and
-    /// verdicts; for a volatile inline value its expression.
+    /// block its index, line, code, options and status and its claims' ids, statements, rules and
+    /// verdicts (of the claim and of each part); for a volatile inline value its expression.
     func withoutVolatileContent() -> ChapterResult {
         var reduced = self
         reduced.segments = segments.map { segment in
@@ -15,9 +15,16 @@ extension ChapterResult {
                 block.diagnostics = []
                 block.claims = block.claims.map { claim in
                     var kept = claim
-                    kept.evidence = []
+                    kept.parts = claim.parts.map { part in
+                        var stable = part
+                        stable.evidence = []
+                        stable.trials = nil
+                        stable.decision.explanation = ""
+                        stable.decision.margin = nil
+                        stable.decision.trials = nil
+                        return stable
+                    }
                     kept.rationale = nil
-                    kept.trials = nil
                     kept.figures = []
                     return kept
                 }

@@ -1,8 +1,8 @@
 import NotebookProtocol
 
 /// A claim as the report shows it: what the source says (quote, source), what was tested
-/// (statement), what was measured (evidence, trials), the computed verdict and the verdict the
-/// chapter expects.
+/// (statement), its atomic parts — each with its evidence, its rule and the host's decision —
+/// the verdict derived from the parts and the verdict the chapter expects.
 struct ClaimResult: Codable, Sendable, Equatable {
     /// The claim id, e.g. `000-d` (the source document's number, then a letter).
     var id: String
@@ -12,18 +12,16 @@ struct ClaimResult: Codable, Sendable, Equatable {
     var quote: String?
     /// Where it comes from (the block's `source` option).
     var source: String?
-    /// The verdict computed by the chapter's code.
+    /// The verdict derived from the parts' rules (`ClaimDecision`).
     var verdict: Verdict
     /// The verdict the chapter expects (the block's `expect` option).
     var expected: Verdict?
-    /// The measured values.
-    var evidence: [Evidence]
-    /// Why the verdict follows, when the code says.
+    /// The parts: one for a simple claim; none when not testable.
+    var parts: [ClaimPartResult]
+    /// Why the claim is not testable.
+    var notTestableReason: String?
+    /// What the numbers show, when the code says.
     var rationale: String?
-    /// Per-seed trials of a stochastic claim.
-    var trials: [Trial]?
-    /// Trials that must agree.
-    var quorum: Int?
     /// Numbers of the figures drawn by the same block.
     var figures: [Int]
 
@@ -35,6 +33,30 @@ struct ClaimResult: Codable, Sendable, Equatable {
 
     /// The source document: the id's part before the first `-` (e.g. `000`).
     var document: String { String(id.split(separator: "-").first ?? Substring(id)) }
+
+    /// Whether the claim has more than one part (its card lists them).
+    var isCompound: Bool { parts.count > 1 }
+
+    /// The smallest margin among the parts that decide the verdict (nil when none is numeric).
+    var margins: [Margin] { parts.compactMap(\.decision.margin) }
+}
+
+/// One part of a claim with the host's decision.
+struct ClaimPartResult: Codable, Sendable, Equatable {
+    /// The part's full id, e.g. `000-b.vanishing`, or the claim's id for a simple claim.
+    var id: String
+    /// The part in English.
+    var statement: String
+    /// The rule that decides it.
+    var rule: Rule
+    /// Evidence shared by every trial (or all of it, for a part without trials).
+    var evidence: [Evidence]
+    /// Per-seed evidence.
+    var trials: [Trial]?
+    /// Seeds that must satisfy the rule.
+    var quorum: Int?
+    /// The host's evaluation.
+    var decision: PartDecision
 }
 
 /// The value of an inline expression, or nil when the chapter stopped before reaching it.

@@ -284,25 +284,38 @@ struct ResultAssembler {
             }
             let ownsOptions = id == block.options.claim
             let expected = ownsOptions ? block.options.expect.flatMap(Verdict.init(rawValue:)) : nil
+            let decision: ClaimDecision
+            do {
+                decision = try ClaimDecision(record)
+            } catch {
+                diagnostics.append(Diagnostic(
+                    .error, at: at, "claim \(id): \(error)",
+                    hint: "a rule may read only the evidence passed with it, by its exact name, and compare numbers"))
+                continue
+            }
+            let parts = zip(record.parts, decision.parts).map { part, decided in
+                ClaimPartResult(
+                    id: part.name.map { "\(id).\($0)" } ?? id, statement: part.statement, rule: part.rule,
+                    evidence: part.evidence, trials: part.trials, quorum: part.quorum, decision: decided)
+            }
             results.append(ClaimResult(
                 id: id, statement: record.statement, quote: ownsOptions ? block.options.quote : nil,
-                source: ownsOptions ? block.options.source : nil, verdict: record.verdict, expected: expected,
-                evidence: record.evidence, rationale: record.rationale, trials: record.trials, quorum: record.quorum,
-                figures: figures))
+                source: ownsOptions ? block.options.source : nil, verdict: decision.verdict, expected: expected,
+                parts: parts, notTestableReason: record.notTestableReason, rationale: record.rationale, figures: figures))
             if expected == nil {
                 diagnostics.append(Diagnostic(
                     .warning, at: at, "claim \(id) has no expected verdict",
-                    hint: "add `//| expect: \(record.verdict)` once you have checked the experiment; verify fails without it"))
-            } else if let expected, expected != record.verdict {
+                    hint: "add `//| expect: \(decision.verdict)` once you have checked the experiment; verify fails without it"))
+            } else if let expected, expected != decision.verdict {
                 diagnostics.append(Diagnostic(
-                    .warning, at: at, "claim \(id): the computed verdict is '\(record.verdict)', the chapter expects '\(expected)'",
+                    .warning, at: at, "claim \(id): the computed verdict is '\(decision.verdict)', the chapter expects '\(expected)'",
                     hint: "check the experiment; if the new verdict is right, change `//| expect:`"))
             }
         }
         if let id = block.options.claim, !results.contains(where: { $0.id == id }) {
             diagnostics.append(Diagnostic(
                 .error, at: at, "the block declares claim \(id) but never decides it",
-                hint: "call decide(\"statement\", evidence: […], verdict: …) or notTestable(…) in the block"))
+                hint: "call decide(\"statement\", evidence: […], rule: Ev(\"…\") > …) or notTestable(…) in the block"))
         }
         return (results, diagnostics)
     }

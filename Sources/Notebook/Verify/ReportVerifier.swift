@@ -122,7 +122,7 @@ public struct ReportVerifier: Sendable {
     static func claimCases(_ results: [ChapterResult]) -> [VerificationCase] {
         results.flatMap { result in
             result.claims.map { claim in
-                let evidence = claim.evidence.map { "\($0.name) = \($0.value.formatted)" }
+                let evidence = claim.parts.map { "\($0.id): \($0.decision.explanation) → \($0.decision.verdict)" }
                 let failure: String?
                 if let expected = claim.expected {
                     failure = expected == claim.verdict

@@ -20,8 +20,8 @@ struct ReportLinkTests {
     func result(slug: String, title: String) -> ChapterResult {
         let chart = Chart.line(title: "t", x: "x", y: "y", series: [Series(name: "s", x: [0, 1], y: [1, 2])])
         let claim = ClaimResult(
-            id: "000-a", statement: "s", quote: nil, source: nil, verdict: .holds, expected: .holds, evidence: [],
-            rationale: nil, trials: nil, quorum: nil, figures: [1])
+            id: "000-a", statement: "s", quote: nil, source: nil, verdict: .holds, expected: .holds, parts: [],
+            notTestableReason: nil, rationale: nil, figures: [1])
         let block = BlockResult(
             index: 0, language: "swift", code: "show(chart)", line: 3, options: BlockOptions(), status: .succeeded,
             outputs: [.figure(Figure(number: 1, label: "fig-a", caption: "c", chart: chart, image: "figures/\(slug)-1.png"))],

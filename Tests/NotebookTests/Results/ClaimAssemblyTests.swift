@@ -9,7 +9,9 @@ struct ClaimAssemblyTests {
         return document.executedBlocks[0]
     }
 
-    let record = ClaimRecord(id: nil, statement: "s", verdict: .refuted, evidence: [Evidence("x", .number(1))])
+    let record = ClaimRecord(
+        id: nil, statement: "s",
+        parts: [ClaimPartRecord(name: nil, statement: "s", rule: .comparison(.evidence("x"), .greater, .constant(2)), evidence: [Evidence("x", .number(1))])])
 
     @Test func aClaimTakesItsIdQuoteSourceAndExpectationFromTheBlock() {
         let b = block("//| claim: 000-d\n//| expect: refuted\n//| quote: 原文\n//| source: 000 l.5")
@@ -38,16 +40,29 @@ struct ClaimAssemblyTests {
         #expect(problems.first?.severity == .error)
     }
 
-    @Test(arguments: [
-        ([true, true], Verdict.holds), ([false, false], .refuted), ([true, false], .partly),
-    ])
-    func verdictsAreComputedFromConditions(held: [Bool], expected: Verdict) {
-        #expect(Verdict.judging(held) == expected)
+    @Test func aRuleOverMissingEvidenceIsAnErrorAtTheBlock() {
+        let wrong = ClaimRecord(
+            id: nil, statement: "s",
+            parts: [ClaimPartRecord(name: nil, statement: "s", rule: .comparison(.evidence("y"), .greater, .constant(2)), evidence: [Evidence("x", .number(1))])])
+        let b = block("//| claim: 000-d\n//| expect: refuted")
+        let (claims, problems) = ResultAssembler.claims(of: b, records: [wrong], outputs: [], file: "chapters/c.md")
+        #expect(claims.isEmpty)
+        #expect(problems.first?.severity == .error)
+        #expect(problems.first?.location?.line == 1)
+        #expect(problems.first?.message.contains("the rule reads evidence 'y', which is not given") == true)
     }
 
-    @Test func aQuorumDecidesStochasticClaims() {
-        #expect(Verdict.quorum([.holds, .holds, .holds, .holds, .refuted], 4) == .holds)
-        #expect(Verdict.quorum([.holds, .holds, .holds, .refuted, .refuted], 4) == .partly)
-        #expect(Verdict.quorum([.refuted, .refuted, .refuted, .refuted, .holds], 4) == .refuted)
+    @Test func partsGetIdsUnderTheClaimAndTheHostDerivesTheVerdict() throws {
+        func part(_ name: String, _ x: Double) -> ClaimPartRecord {
+            ClaimPartRecord(name: name, statement: name, rule: .comparison(.evidence("x"), .greater, .constant(0)), evidence: [Evidence("x", .number(x))])
+        }
+        let b = block("//| claim: 000-b\n//| expect: partly")
+        let compound = ClaimRecord(id: nil, statement: "s", parts: [part("vanishing", 1), part("exploding", -1)])
+        let (claims, problems) = ResultAssembler.claims(of: b, records: [compound], outputs: [], file: "chapters/c.md")
+        #expect(problems.isEmpty)
+        let claim = try #require(claims.first)
+        #expect(claim.verdict == .partly && claim.isExpected)
+        #expect(claim.parts.map(\.id) == ["000-b.vanishing", "000-b.exploding"])
+        #expect(claim.parts.map(\.decision.verdict) == [.holds, .refuted])
     }
 }

@@ -21,7 +21,12 @@ struct VolatileContentTests {
         options.volatile = true
         let claim = ClaimResult(
             id: "003-g", statement: "slower", quote: nil, source: nil, verdict: verdict, expected: .partly,
-            evidence: [Evidence("µs", .number(microseconds))], rationale: "\(microseconds) µs", trials: nil, quorum: nil,
+            parts: [ClaimPartResult(
+                id: "003-g", statement: "slower", rule: .comparison(.evidence("µs"), .greater, .constant(10)), evidence: [Evidence("µs", .number(microseconds))],
+                decision: PartDecision(
+                    verdict: verdict == .holds ? .holds : .refuted, explanation: "µs \(microseconds) > 10",
+                    margin: .relative(abs(microseconds - 10) / max(microseconds, 10))))],
+            notTestableReason: nil, rationale: "\(microseconds) µs",
             figures: [])
         let block = BlockResult(
             index: 0, language: "swift", code: "time()", line: 3, options: options, status: .succeeded,
@@ -45,7 +50,8 @@ struct VolatileContentTests {
 
         let reduced = fast.withoutVolatileContent()
         let block = try #require(reduced.blocks.first)
-        #expect(block.outputs.isEmpty && block.claims.first?.evidence.isEmpty == true)
+        #expect(block.outputs.isEmpty && block.claims.first?.parts.first?.evidence.isEmpty == true
+            && block.claims.first?.parts.first?.decision.margin == nil)
         #expect(block.claims.first?.verdict == .partly)
 
         // The results file the verifier compares is reduced by the same rule.

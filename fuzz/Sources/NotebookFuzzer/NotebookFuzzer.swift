@@ -1,4 +1,5 @@
 import Foundation
+import NotebookProtocol
 @testable import Notebook
 
 // A libFuzzer target over normbook's chapter pipeline (built with `-enable-testing`, so the
@@ -105,12 +106,17 @@ private let skeletons: Skeletons = {
     var claims: [String: ClaimResult] = [:]
     for expected in ["", "holds", "refuted", "partly", "not testable"] {
         let expectation = expected.isEmpty ? "" : #""expected": "\#(expected)", "#
-        claims[expected] = decode(ClaimResult.self, """
-            {\(expectation)"evidence": [{"name": "n", "value": {"integer": 3}}, {"name": "r", "value": {"number": 0.25}}],
-             "figures": [1], "id": "000-a", "rationale": "because", "statement": "a statement",
-             "trials": [{"seed": 1, "verdict": "holds", "evidence": [{"name": "n", "value": {"integer": 3}}]}],
-             "quorum": 1, "verdict": "holds"}
-            """)
+        claims[expected] = ClaimResult(
+            id: "000-a", statement: "a statement", quote: nil, source: nil, verdict: .holds,
+            expected: Verdict(rawValue: expected),
+            parts: [ClaimPartResult(
+                id: "000-a", statement: "a statement", rule: .comparison(.evidence("n"), .greater, .constant(2)),
+                evidence: [Evidence("r", .number(0.25))], trials: [Trial(seed: 1, evidence: [Evidence("n", .integer(3))])],
+                quorum: 1,
+                decision: PartDecision(
+                    verdict: .holds, explanation: "1 of 1 seeds satisfy n > 2 (quorum 1) → true", margin: .seeds(1),
+                    trials: [true]))],
+            notTestableReason: nil, rationale: "because", figures: [1])
     }
     let inline = decode([InlineValue].self, """
         [{"expression": "a", "value": {"number": 3.25}}, {"expression": "b < c", "value": {"integer": -7}},
