@@ -16,7 +16,11 @@ public enum Margin: Codable, Sendable, Equatable, Hashable {
     /// "3.2 %" or "2 seeds".
     public var formatted: String {
         switch self {
-        case .relative(let x): return NumberFormatting.significant(x * 100, digits: 2) + " %"
+        case .relative(let x):
+            let percent = x * 100
+            if percent >= 10 { return NumberFormatting.fixed(percent, decimals: 0) + " %" }
+            if percent >= 0.1 { return NumberFormatting.fixed(percent, decimals: 1) + " %" }
+            return NumberFormatting.significant(percent, digits: 2) + " %"
         case .seeds(let n): return n == 1 ? "1 seed" : "\(n) seeds"
         }
     }

@@ -19,8 +19,9 @@ public struct RuleEvaluator: Sendable {
         public var holds: Bool
         /// The rule with the numbers substituted, e.g. "after 12.3 > before 15.1".
         public var explanation: String
-        /// The relative change of the compared numbers that would flip the outcome (nil when no
-        /// number decides it, e.g. a Boolean evidence).
+        /// The relative change of the compared numbers that would flip the outcome:
+        /// |lhs − rhs| / max(|lhs|, |rhs|) for a comparison (nil when no number decides it, e.g. a
+        /// Boolean evidence, or when both sides are 0).
         public var margin: Double?
     }
 
@@ -36,8 +37,10 @@ public struct RuleEvaluator: Sendable {
         case .comparison(let lhs, let relation, let rhs):
             let l = try value(lhs), r = try value(rhs)
             let holds = relation.holds(l, r)
+            // Relative to the larger side; when both are 0 (a count of violations against 0)
+            // there is no scale to measure a distance on, and no margin is given.
             let scale = Swift.max(Swift.abs(l), Swift.abs(r))
-            let margin = scale == 0 ? 0 : Swift.abs(l - r) / scale
+            let margin: Double? = scale == 0 ? nil : Swift.abs(l - r) / scale
             return Outcome(
                 holds: holds,
                 explanation: "\(written(lhs, l)) \(relation.rawValue) \(written(rhs, r))",
@@ -105,6 +108,7 @@ public struct RuleEvaluator: Sendable {
         switch expression {
         case .evidence(let name): return "\(name) \(formatted)"
         case .constant: return formatted
+        case _ where expression.evidenceNames.isEmpty: return expression.description
         default:
             let names = expression.evidenceNames.compactMap { name in
                 evidence[name].map { "\(name) \($0.doubleValue.map { NumberFormatting.significant($0, digits: 4) } ?? $0.formatted)" }

@@ -100,6 +100,8 @@ struct RuleEvaluationTests {
 
     @Test func marginsFormatForReaders() {
         #expect(Margin.relative(0.032).formatted == "3.2 %")
+        #expect(Margin.relative(1).formatted == "100 %")
+        #expect(Margin.relative(0.0004).formatted == "0.04 %")
         #expect(Margin.seeds(1).formatted == "1 seed")
         #expect(Margin.seeds(3).formatted == "3 seeds")
         #expect(Margin.relative(0.04).isFragile(below: 0.05) && !Margin.relative(0.06).isFragile(below: 0.05))
