@@ -43,6 +43,20 @@ struct VerifyEndToEndTests {
         #expect(outcome.keptReport != nil)
     }
 
+    @Test func aMarginThatShrankIsNotedWithBothValues() throws {
+        let project = try FixtureProject.copy("verify-project")
+        try setValue("0.5", in: project)
+        _ = try verifier(project, record: true).verify()
+        try setValue("0.98", in: project)
+        let outcome = try verifier(project).verify()
+        // value < 1: the margin |v − 1| / 1 went from 50 % to 2 %, below the 5 % fragile level.
+        #expect(outcome.report.claimNotes == [
+            ClaimStabilityNote(claim: "900-a", message: "margin shrank from 50 % to 2.0 % (now fragile)")
+        ])
+        let json = String(decoding: try outcome.report.jsonData(), as: UTF8.self)
+        #expect(json.contains("margin shrank from 50 %"))
+    }
+
     @Test func aClaimWhoseEvidenceFlipsItsVerdictFailsAndIsNamed() throws {
         let project = try FixtureProject.copy("verify-project")
         _ = try verifier(project, record: true).verify()

@@ -22,6 +22,9 @@ public struct BuildOptions: Sendable {
     /// A claim part whose margin is below this relative distance (or that one seed would flip)
     /// is flagged as fragile on its card and in the ledger.
     public var fragileMargin: Double = BuildOptions.defaultFragileMargin
+    /// Extra runs of every chapter that decides claims, with other seeds derived from its own;
+    /// a claim whose verdict changes is marked fragile (`verify: reseed:`, `--reseed K`).
+    public var reseed = 0
     /// The default fragile margin: 5 %.
     public static let defaultFragileMargin = 0.05
     /// Build only these chapter files (`normbook build FILE…`); the others keep their cached or

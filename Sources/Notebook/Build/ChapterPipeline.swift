@@ -1,4 +1,5 @@
 import Foundation
+import NotebookProtocol
 
 /// One chapter through Parse → Plan → Execute → Results, its result coming from one of three
 /// sources: a run (compile and execute), the cache (a stored result whose inputs and
@@ -34,6 +35,8 @@ struct ChapterPipeline: Sendable {
     var allowFailures: Bool
     /// The project file's chapter defaults.
     var chapterDefaults = FrontMatter()
+    /// Extra runs with other seeds for chapters that decide claims (0: none).
+    var reseed = 0
 
     /// A chapter's result and its line in the build summary.
     struct Outcome: Sendable {
@@ -61,7 +64,7 @@ struct ChapterPipeline: Sendable {
 
         // Parse
         let (document, parseDiagnostics) = ChapterParser(unresolvedReferencesAreWarnings: allowFailures, projectDefaults: chapterDefaults).parse(text, file: displayPath)
-        let (inputsKey, dataProblems) = InputsKey.compute(for: document, projectRoot: projectRoot)
+        let (inputsKey, dataProblems) = InputsKey.compute(for: document, projectRoot: projectRoot, reseed: reseed)
         provenance.seed = document.frontMatter.seed
         provenance.inputsKey = inputsKey
         let assembler = ResultAssembler(document: document, provenance: provenance)
@@ -130,11 +133,26 @@ struct ChapterPipeline: Sendable {
             let diagnostic = Diagnostic(.error, at: nil, "could not run \(displayPath): \(error)")
             return finish(assembler.assemble(.invalidSource([diagnostic])), compileSeconds: compileSeconds, runSeconds: 0)
         }
-        let runSeconds = Date().timeIntervalSince(runStart)
         // Results
         let warnings = outcome.diagnostics.filter { $0.severity != .error }
             + sourceProblems.filter { $0.severity != .error }
-        let result = assembler.assemble(.ran(run, compileDiagnostics: warnings, limits: chapterRunner.limits))
+        var result = assembler.assemble(.ran(run, compileDiagnostics: warnings, limits: chapterRunner.limits))
+        if reseed > 0, result.status == .succeeded, !result.claims.isEmpty {
+            // The same program with other seeds: only the claims' verdicts are kept.
+            let seeds = Reseeding.seeds(from: document.frontMatter.seed ?? 0, count: reseed)
+            var verdicts: [[String: Verdict]] = []
+            for seed in seeds {
+                let again = try? chapterRunner.run(
+                    binary: work.appendingPathComponent("chapter"), workDirectory: work, projectRoot: projectRoot,
+                    seed: seed, blockTimeouts: document.executedBlocks.map(\.options.timeout),
+                    chapterTimeout: document.frontMatter.timeout ?? ChapterRunner.defaultChapterTimeout)
+                let other = again.map { assembler.assemble(.ran($0, compileDiagnostics: [], limits: chapterRunner.limits)) }
+                verdicts.append(Dictionary(
+                    (other?.claims ?? []).map { ($0.id, $0.verdict) }, uniquingKeysWith: { first, _ in first }))
+            }
+            result = result.attachingReseeding(seeds: seeds, verdicts: verdicts)
+        }
+        let runSeconds = Date().timeIntervalSince(runStart)
         resultCache.store(result, environmentKey: runner.environmentKey)
         var built = finish(result, compileSeconds: compileSeconds, runSeconds: runSeconds)
         built.summary.compiled = true

@@ -52,7 +52,7 @@ public struct ReportBuilder: Sendable {
         }
         let pipeline = ChapterPipeline(
             source: source, projectRoot: options.projectRoot, cache: options.cache, provenance: provenance,
-            allowFailures: options.allowFailures, chapterDefaults: options.chapterDefaults)
+            allowFailures: options.allowFailures, chapterDefaults: options.chapterDefaults, reseed: options.reseed)
         var kept = pipeline
         if case .run(let runner, _) = source { kept.source = .keep(runner, report: options.output) }
         let others = kept

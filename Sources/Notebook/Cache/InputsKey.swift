@@ -6,10 +6,13 @@ import Foundation
 /// displayed-only code are not part of it: editing them re-renders without re-running.
 struct InputsKey {
     /// The key, or the diagnostics that stop the chapter (a declared data file is missing).
-    static func compute(for document: ChapterDocument, projectRoot: URL) -> (key: String, problems: [Diagnostic]) {
+    /// `reseed`: extra runs with other seeds change what is stored (the claims' verdicts under
+    /// them), so they are part of the key — only when asked for, so keys stay as they were.
+    static func compute(for document: ChapterDocument, projectRoot: URL, reseed: Int = 0) -> (key: String, problems: [Diagnostic]) {
         var hash = SHA256()
         var problems: [Diagnostic] = []
         hash.update("normbook-inputs-1")
+        if reseed > 0 { hash.update("reseed \(reseed)") }
         hash.update(document.frontMatter.seed.map(String.init) ?? "-")
         hash.update(document.frontMatter.timeout.map { String($0) } ?? "-")
         for (key, value) in document.frontMatter.defaults.sorted(by: { $0.key < $1.key }) { hash.update("\(key)=\(value)") }

@@ -12,7 +12,7 @@ import Yams
 /// output: output
 /// seed: 42
 /// limits: {memory: 8 GiB}
-/// verify: {tolerance: 1e-6, pixel-tolerance: 1.0, fragile-margin: 0.05}
+/// verify: {tolerance: 1e-6, pixel-tolerance: 1.0, fragile-margin: 0.05, reseed: 3}
 /// ```
 public struct ProjectFile: Sendable, Equatable {
     /// The file's name.
@@ -31,6 +31,8 @@ public struct ProjectFile: Sendable, Equatable {
     /// `verify: fragile-margin:` a claim part whose numbers are closer than this (relative) to
     /// flipping its rule is flagged as fragile (default 0.05).
     public var fragileMargin: Double?
+    /// `verify: reseed:` extra runs with other seeds of every chapter that decides claims.
+    public var reseed: Int?
 
     /// The report's title.
     public var title: String? {
@@ -70,7 +72,7 @@ public struct ProjectFile: Sendable, Equatable {
 
     /// The keys besides those chapters' front matter shares.
     static let ownKeys = ["chapters", "output", "cache", "theme", "verify"]
-    static let verifyKeys = ["tolerance", "pixel-tolerance", "fragile-margin"]
+    static let verifyKeys = ["tolerance", "pixel-tolerance", "fragile-margin", "reseed"]
 
     /// Empty settings (every default). The command line fills one with what it was given.
     public init() {}
@@ -85,6 +87,7 @@ public struct ProjectFile: Sendable, Equatable {
         merged.tolerance = overrides.tolerance ?? tolerance
         merged.pixelTolerance = overrides.pixelTolerance ?? pixelTolerance
         merged.fragileMargin = overrides.fragileMargin ?? fragileMargin
+        merged.reseed = overrides.reseed ?? reseed
         merged.frontMatter = overrides.frontMatter.inheriting(frontMatter)
         merged.frontMatter.title = overrides.title ?? title
         merged.frontMatter.sandbox = overrides.sandbox ?? sandbox
@@ -101,6 +104,7 @@ public struct ProjectFile: Sendable, Equatable {
             title: title ?? root.lastPathComponent, theme: theme)
         options.sandbox = sandbox ?? true
         options.fragileMargin = fragileMargin ?? BuildOptions.defaultFragileMargin
+        options.reseed = reseed ?? 0
         options.limits = ResourceLimits().applying(frontMatter.limits)
         var defaults = FrontMatter()
         defaults.seed = frontMatter.seed
@@ -153,6 +157,11 @@ public struct ProjectFile: Sendable, Equatable {
                     value, at: at, keys: verifyKeys, what: "verify setting", example: "`verify: {tolerance: 1e-6}`",
                     file: fileName, firstLine: 1, diagnostics: &diagnostics
                 ) { name, text, _ in
+                    if name == "reseed" {
+                        guard let count = Int(text), (0...100).contains(count) else { return "reseed must be a whole number of extra runs, 0…100" }
+                        result.reseed = count
+                        return nil
+                    }
                     guard let number = Double(text), number >= 0, number.isFinite else { return "\(name) must be a non-negative number" }
                     switch name {
                     case "tolerance": result.tolerance = number

@@ -33,6 +33,7 @@ extension ReportRenderer {
                     "parts": claim.parts.isEmpty
                         ? "—" : "\(claim.parts.filter { $0.decision.verdict == .holds }.count) of \(claim.parts.count) hold",
                     "margin": smallestMargin(claim)?.formatted ?? "—", "fragile": isFragile(claim),
+                    "flips": claim.flipsUnderReseeding,
                 ]
                 if let expected = claim.expected { context["expected"] = expected.rawValue }
                 return context
@@ -45,8 +46,8 @@ extension ReportRenderer {
     /// Whether a part's margin is below the project's fragile level.
     func isFragile(_ part: ClaimPartResult) -> Bool { part.decision.margin?.isFragile(below: fragileMargin) ?? false }
 
-    /// Whether any part of the claim is fragile.
-    func isFragile(_ claim: ClaimResult) -> Bool { claim.parts.contains(where: isFragile) }
+    /// Whether any part of the claim is fragile, or its verdict changes under another seed.
+    func isFragile(_ claim: ClaimResult) -> Bool { claim.parts.contains(where: isFragile) || claim.flipsUnderReseeding }
 
     /// The margin the ledger shows: the smallest relative margin of the parts, else the smallest
     /// seed margin.
@@ -72,6 +73,13 @@ extension ReportRenderer {
         if let source = claim.source { context["source"] = source }
         if let rationale = claim.rationale { context["rationale"] = rationale }
         if let reason = claim.notTestableReason { context["notTestableReason"] = reason }
+        if let reseed = claim.reseed, !reseed.seeds.isEmpty {
+            let verdicts = reseed.verdicts.map { $0?.rawValue ?? "not decided" }
+            context["reseed"] = [
+                "count": reseed.seeds.count, "verdicts": verdicts.joined(separator: ", "),
+                "flips": claim.flipsUnderReseeding,
+            ] as [String: Any]
+        }
         return context
     }
 

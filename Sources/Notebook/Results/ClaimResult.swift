@@ -24,6 +24,11 @@ struct ClaimResult: Codable, Sendable, Equatable {
     var rationale: String?
     /// Numbers of the figures drawn by the same block.
     var figures: [Int]
+    /// The claim's verdicts when the chapter ran with other seeds, if it was reseeded.
+    var reseed: ReseedOutcome? = nil
+
+    /// Whether the verdict changed under another seed.
+    var flipsUnderReseeding: Bool { !(reseed?.changes(from: verdict).isEmpty ?? true) }
 
     /// Whether the verdict is the expected one (false when no expectation is given).
     var isExpected: Bool { expected == verdict }

@@ -62,6 +62,7 @@ public struct ReportVerifier: Sendable {
         let results = summary.results
 
         var cases = Self.chapterCases(summary) + Self.claimCases(results)
+        var notes = ClaimStabilityNote.reseeding(in: results)
         var differences: [ReportDifference] = []
         var kept: URL?
         var differenceImages: URL?
@@ -88,6 +89,8 @@ public struct ReportVerifier: Sendable {
                 $0.formUnion($1.volatileFigureImages)
             }
             differences = try comparator.compare(expected: options.output, actual: rebuild.output, differenceImages: images)
+            notes += ClaimStabilityNote.shrunkMargins(
+                committed: Self.storedResults(in: options.output), rebuilt: results, fragileBelow: options.fragileMargin)
             let compared = try ReportComparator(tolerance: tolerance).relativeFiles(in: options.output)
             cases += VerificationCase.fileCases(differences: differences, comparedFiles: compared)
             if !differences.isEmpty {
@@ -104,8 +107,18 @@ public struct ReportVerifier: Sendable {
             }
         }
         return Outcome(
-            report: VerificationReport(cases: cases, differences: differences), build: summary, keptReport: kept,
+            report: VerificationReport(cases: cases, differences: differences, claimNotes: notes), build: summary, keptReport: kept,
             differenceImages: differenceImages, warnings: warnings)
+    }
+
+    /// The results stored in a report folder (those that can be read).
+    static func storedResults(in report: URL) -> [ChapterResult] {
+        let folder = report.appendingPathComponent(ResultsStore.folderName)
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".json") }.sorted()
+        return names.compactMap { name in
+            FileManager.default.contents(atPath: folder.appendingPathComponent(name).path)
+                .flatMap { try? ResultsStore().decode($0, path: name) }
+        }
     }
 
     /// One case per chapter: it must build.

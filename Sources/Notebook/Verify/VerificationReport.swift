@@ -19,11 +19,15 @@ public struct VerificationReport: Sendable, Codable, Equatable {
     public var cases: [VerificationCase]
     /// Every difference between the rebuilt and the committed report.
     public var differences: [ReportDifference]
+    /// Claims that change under other seeds, and parts whose margin shrank (they do not fail
+    /// the verification).
+    public var claimNotes: [ClaimStabilityNote]
 
     /// Creates a report.
-    public init(cases: [VerificationCase], differences: [ReportDifference] = []) {
+    public init(cases: [VerificationCase], differences: [ReportDifference] = [], claimNotes: [ClaimStabilityNote] = []) {
         self.cases = cases
         self.differences = differences
+        self.claimNotes = claimNotes
     }
 
     /// The counts.
@@ -50,7 +54,7 @@ public struct VerificationReport: Sendable, Codable, Equatable {
 
 extension VerificationReport {
     private enum CodingKeys: String, CodingKey {
-        case cases, differences, summary, passed
+        case cases, differences, summary, passed, claimNotes
     }
 
     /// Decodes a report (the derived `summary` and `passed` fields are ignored).
@@ -58,7 +62,8 @@ extension VerificationReport {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
             cases: try c.decode([VerificationCase].self, forKey: .cases),
-            differences: try c.decodeIfPresent([ReportDifference].self, forKey: .differences) ?? [])
+            differences: try c.decodeIfPresent([ReportDifference].self, forKey: .differences) ?? [],
+            claimNotes: try c.decodeIfPresent([ClaimStabilityNote].self, forKey: .claimNotes) ?? [])
     }
 
     /// Encodes the cases and differences, plus `summary` and `passed` for readers of the JSON.
@@ -68,5 +73,6 @@ extension VerificationReport {
         try c.encode(summary, forKey: .summary)
         try c.encode(cases, forKey: .cases)
         try c.encode(differences, forKey: .differences)
+        try c.encode(claimNotes, forKey: .claimNotes)
     }
 }

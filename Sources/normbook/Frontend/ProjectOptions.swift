@@ -28,10 +28,16 @@ struct ProjectOptions: ParsableArguments {
     @Flag(name: .long, help: "Fail at once when another build of this project is running, instead of waiting for it.")
     var noWait = false
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Run every chapter that decides claims K more times with other seeds (derived from its own) and mark claims whose verdict changes (default: normbook.yml's verify.reseed, else 0).",
+        valueName: "K"))
+    var reseed: Int?
+
     @OptionGroup(title: "Sandbox and limits of chapter programs") var confinement: ConfinementOptions
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if let reseed, !(0...100).contains(reseed) { throw ValidationError("--reseed must be between 0 and 100") }
     }
 
     /// The current folder.
@@ -49,6 +55,7 @@ struct ProjectOptions: ParsableArguments {
         given.output = output
         given.cache = cacheDir
         given.title = title
+        given.reseed = reseed
         confinement.fill(&given)
         more(&given)
         return (root, file.overridden(by: given))

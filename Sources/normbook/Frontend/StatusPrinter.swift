@@ -52,6 +52,9 @@ struct StatusPrinter: Sendable {
         for difference in report.differences {
             FileOutput.standardError.write("✗ \(difference.described(under: output))\n")
         }
+        for note in report.claimNotes {
+            FileOutput.standardError.write("note: claim \(note.claim): \(note.message)\n")
+        }
         let claims = report.cases.filter { $0.name.hasPrefix("claim ") }
         let claimLine = "\(claims.filter(\.passed).count) of \(claims.count) claims have their expected verdict"
         if record {
