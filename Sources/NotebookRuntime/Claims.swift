@@ -13,8 +13,11 @@ import NotebookProtocol
 ///        verdict: .holds(if: after > before))
 /// ```
 /// - Parameters:
-///   - id: the claim id when the block decides more than one claim, or has no `claim` option.
+///   - statement: the claim in English, as tested.
+///   - evidence: the measured values the verdict is computed from, in the order to show them.
+///   - verdict: the verdict computed from the evidence, e.g. `.holds(if: after > before)`.
 ///   - rationale: a sentence built from the numbers saying why the verdict follows.
+///   - id: the claim id when the block decides more than one claim, or has no `claim` option.
 /// - Returns: the verdict, so code can go on using it.
 @discardableResult
 public func decide(
