@@ -7,7 +7,12 @@ extension ElasticNet {
     /// best α. The `alpha` of `self` is ignored.
     ///
     /// - Parameters:
+    ///   - x: the features, `[samples, features]`.
+    ///   - y: the targets, `[samples]`.
+    ///   - folds: the validation samples of each fold.
     ///   - alphas: the grid; default: `alphaGrid` on all the data with `count` and `eps`.
+    ///   - count: the number of values of the default grid.
+    ///   - eps: the default grid's smallest α as a fraction of α_max.
     public func crossValidate(
         _ x: Tensor<Double>, _ y: Tensor<Double>, folds: CrossValidationFolds, alphas: [Double]? = nil, count: Int = 100,
         eps: Double = 1e-3

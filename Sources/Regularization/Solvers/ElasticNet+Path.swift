@@ -30,7 +30,11 @@ extension ElasticNet {
     /// from the previous one with the sequential strong rule (scikit-learn's `enet_path`).
     ///
     /// - Parameters:
+    ///   - x: the features, `[samples, features]`.
+    ///   - y: the targets, `[samples]`.
     ///   - alphas: the penalty strengths (sorted decreasing); default: `alphaGrid` with `count` and `eps`.
+    ///   - count: the number of values of the default grid.
+    ///   - eps: the default grid's smallest α as a fraction of α_max.
     ///   - useGram: solve on the Gram matrix XᵀX; `nil` chooses it when samples outnumber features
     ///     (scikit-learn's `precompute="auto"`).
     public func path(

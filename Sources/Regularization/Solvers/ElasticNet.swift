@@ -59,7 +59,10 @@ public struct ElasticNet: Sendable, Equatable, Codable {
 
     /// Fits the model to `x` (`[samples, features]`) and `y` (`[samples]`).
     ///
-    /// - Parameter warmStart: initial weights (one per feature); zeros when `nil`.
+    /// - Parameters:
+    ///   - x: the features, `[samples, features]`.
+    ///   - y: the targets, `[samples]`.
+    ///   - warmStart: initial weights (one per feature); zeros when `nil`.
     /// - Throws: `ArgumentError` on empty or mismatched inputs, non-finite values or invalid
     ///   settings. A fit that does not converge within `maxIterations` is returned with
     ///   `converged == false`, not thrown.
