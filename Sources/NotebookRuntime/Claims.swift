@@ -87,8 +87,10 @@ public func decide(
 
 /// Marks the current block's claim as not testable, with the reason (a definition, a forecast,
 /// the behaviour of a framework that cannot be installed here).
-public func notTestable(_ statement: String, because reason: String, id: String? = nil) {
+@discardableResult
+public func notTestable(_ statement: String, because reason: String, id: String? = nil) -> Verdict {
     EventChannel.shared.send(.claim(ClaimRecord(id: id, statement: statement, parts: [], notTestableReason: reason)))
+    return .notTestable
 }
 
 /// Sends the record and returns the verdict it will get (the host reports a rule error at the
