@@ -16,6 +16,11 @@ public struct ClaimPart {
     let record: ClaimPartRecord
 
     /// A part decided by `rule` over `evidence`.
+    /// - Parameters:
+    ///   - name: a short name, shown after the claim's id (`000-b.vanishing`).
+    ///   - statement: the part in English.
+    ///   - evidence: the measured values, by name.
+    ///   - rule: the condition over the evidence that decides the part.
     public static func part(
         _ name: String, _ statement: String, evidence: KeyValuePairs<String, Value>, rule: Rule
     ) -> ClaimPart {
@@ -26,6 +31,14 @@ public struct ClaimPart {
     /// A part decided over seeds: `trial` measures the evidence for one seed; the part holds
     /// when at least `quorum` seeds' evidence satisfies `rule`. `evidence` holds values shared
     /// by every seed (e.g. a threshold measured once).
+    /// - Parameters:
+    ///   - name: a short name, shown after the claim's id.
+    ///   - statement: the part in English.
+    ///   - seeds: the seeds to run `trial` with.
+    ///   - quorum: how many seeds must satisfy `rule`.
+    ///   - rule: the condition each seed's evidence is judged by.
+    ///   - evidence: values shared by every seed.
+    ///   - trial: measures one seed's evidence.
     public static func part(
         _ name: String, _ statement: String, seeds: [UInt64], atLeast quorum: Int, rule: Rule,
         evidence: KeyValuePairs<String, Value> = [:], trial: (UInt64) -> KeyValuePairs<String, Value>
@@ -47,8 +60,11 @@ public struct ClaimPart {
 ///        rule: Ev("‖W‖ after") > Ev("‖W‖ before"))
 /// ```
 /// - Parameters:
-///   - id: the claim id when the block decides more than one claim, or has no `claim` option.
+///   - statement: the claim in English, as tested.
+///   - evidence: the measured values, by name, in the order the card shows them.
+///   - rule: the condition over the evidence that decides the claim.
 ///   - rationale: a sentence built from the numbers saying what they show.
+///   - id: the claim id when the block decides more than one claim, or has no `claim` option.
 /// - Returns: the verdict the host will compute (the same evaluation), for the chapter's prose.
 @discardableResult
 public func decide(
@@ -64,6 +80,16 @@ public func decide(
 /// Decides a stochastic claim over several seeds: `trial` measures the evidence for one seed;
 /// the claim holds when at least `quorum` seeds' evidence satisfies `rule`, and is refuted
 /// otherwise.
+/// - Parameters:
+///   - statement: the claim in English, as tested.
+///   - seeds: the seeds to run `trial` with.
+///   - quorum: how many seeds must satisfy `rule` for the claim to hold.
+///   - rule: the condition each seed's evidence is judged by.
+///   - evidence: values shared by every seed, which the rule may also read.
+///   - rationale: a sentence built from the numbers saying what they show.
+///   - id: the claim id when the block decides more than one claim, or has no `claim` option.
+///   - trial: measures one seed's evidence.
+/// - Returns: the verdict the host will compute, for the chapter's prose.
 @discardableResult
 public func decide(
     _ statement: String, seeds: [UInt64], atLeast quorum: Int, rule: Rule, evidence: KeyValuePairs<String, Value> = [:],
@@ -77,6 +103,12 @@ public func decide(
 
 /// Decides a compound claim from its atomic parts: it holds when every part holds, is refuted
 /// when none does, and is `partly` otherwise.
+/// - Parameters:
+///   - statement: the claim in English, as tested.
+///   - parts: its atomic parts, each with its own evidence and rule.
+///   - rationale: a sentence built from the numbers saying what they show.
+///   - id: the claim id when the block decides more than one claim, or has no `claim` option.
+/// - Returns: the verdict the host will compute, for the chapter's prose.
 @discardableResult
 public func decide(
     _ statement: String, parts: [ClaimPart], because rationale: String? = nil, id: String? = nil
@@ -87,6 +119,11 @@ public func decide(
 
 /// Marks the current block's claim as not testable, with the reason (a definition, a forecast,
 /// the behaviour of a framework that cannot be installed here).
+/// - Parameters:
+///   - statement: the claim in English.
+///   - reason: why no experiment here can decide it.
+///   - id: the claim id when the block decides more than one claim, or has no `claim` option.
+/// - Returns: `.notTestable`, for the chapter's prose.
 @discardableResult
 public func notTestable(_ statement: String, because reason: String, id: String? = nil) -> Verdict {
     EventChannel.shared.send(.claim(ClaimRecord(id: id, statement: statement, parts: [], notTestableReason: reason)))
