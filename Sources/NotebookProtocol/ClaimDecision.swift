@@ -31,7 +31,7 @@ public struct PartDecision: Codable, Sendable, Equatable {
     /// `holds` or `refuted`: a part is never decided as `partly`.
     public var verdict: Verdict
     /// The rule with its numbers, e.g. "after 12.3 > before 15.1 → false", or for a part over
-    /// seeds, "4 of 5 seeds satisfy after > before (quorum 4) → true".
+    /// seeds, "4 of 5 seeds satisfy the rule (quorum 4) → true".
     public var explanation: String
     /// How far the outcome is from changing (nil when no number decides it).
     public var margin: Margin?
@@ -92,7 +92,7 @@ public struct ClaimDecision: Sendable, Equatable {
         let holds = count >= quorum
         return PartDecision(
             verdict: holds ? .holds : .refuted,
-            explanation: "\(count) of \(trials.count) seeds satisfy \(part.rule) (quorum \(quorum)) → \(holds)",
+            explanation: "\(count) of \(trials.count) seeds satisfy the rule (quorum \(quorum)) → \(holds)",
             margin: .seeds(holds ? count - quorum + 1 : quorum - count), trials: satisfied)
     }
 }

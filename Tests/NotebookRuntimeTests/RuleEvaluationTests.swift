@@ -94,7 +94,7 @@ struct RuleEvaluationTests {
         #expect(three.verdict == .refuted && three.margin == .seeds(1))
         let none = try quorum([-1, -1, -1, -1, -1], atLeast: 4)
         #expect(none.verdict == .refuted && none.margin == .seeds(4))
-        #expect(none.explanation == "0 of 5 seeds satisfy gain > 0 (quorum 4) → false")
+        #expect(none.explanation == "0 of 5 seeds satisfy the rule (quorum 4) → false")
         #expect(throws: RuleError.badQuorum(quorum: 6, seeds: 5)) { try quorum([1, 1, 1, 1, 1], atLeast: 6) }
     }
 

@@ -28,11 +28,13 @@ public struct ClaimStabilityNote: Sendable, Codable, Equatable {
         }
     }
 
-    /// Parts whose relative margin is smaller in `rebuilt` than in `committed`.
+    /// Parts whose margin is smaller in `rebuilt` than in `committed` (outside volatile blocks).
     static func shrunkMargins(committed: [ChapterResult], rebuilt: [ChapterResult], fragileBelow: Double) -> [ClaimStabilityNote] {
         var before: [String: Margin] = [:]
         for part in committed.flatMap(\.claims).flatMap(\.parts) { before[part.id] = part.decision.margin }
-        return rebuilt.flatMap(\.claims).flatMap(\.parts).compactMap { part in
+        // Volatile blocks (timings) are expected to move: their margins are not compared.
+        let stable = rebuilt.flatMap(\.blocks).filter { !$0.options.volatile }.flatMap(\.claims)
+        return stable.flatMap(\.parts).compactMap { part in
             guard let old = before[part.id], let new = part.decision.margin else { return nil }
             let shrank: Bool
             switch (old, new) {

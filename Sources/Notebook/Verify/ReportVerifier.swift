@@ -135,7 +135,9 @@ public struct ReportVerifier: Sendable {
     static func claimCases(_ results: [ChapterResult]) -> [VerificationCase] {
         results.flatMap { result in
             result.claims.map { claim in
-                let evidence = claim.parts.map { "\($0.id): \($0.decision.explanation) → \($0.decision.verdict)" }
+                let evidence = claim.parts.map {
+                    "\($0.id): rule \($0.rule); \($0.decision.explanation) → \($0.decision.verdict)"
+                }
                 let failure: String?
                 if let expected = claim.expected {
                     failure = expected == claim.verdict

@@ -114,7 +114,7 @@ private let skeletons: Skeletons = {
                 evidence: [Evidence("r", .number(0.25))], trials: [Trial(seed: 1, evidence: [Evidence("n", .integer(3))])],
                 quorum: 1,
                 decision: PartDecision(
-                    verdict: .holds, explanation: "1 of 1 seeds satisfy n > 2 (quorum 1) → true", margin: .seeds(1),
+                    verdict: .holds, explanation: "1 of 1 seeds satisfy the rule (quorum 1) → true", margin: .seeds(1),
                     trials: [true]))],
             notTestableReason: nil, rationale: "because", figures: [1])
     }
