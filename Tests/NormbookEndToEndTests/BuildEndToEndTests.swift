@@ -30,6 +30,17 @@ struct BuildEndToEndTests {
         #expect(bySlug["03-trap"]?.blocksSucceeded == 1)
     }
 
+    @Test func aCompileErrorInAnInlineValueIsReportedAtItsLineAndNotAsANormbookBug() throws {
+        let project = try FixtureProject.make(["01-inline.md": "# T\n\n```swift\nlet a = 1\n```\n\nValue: `{swift} missingHelper(a)` here.\n"])
+        let summary = try ReportBuilder(options: project.options(allowFailures: true)).build()
+        let chapter = try #require(summary.chapters.first)
+        #expect(chapter.status == .failed)
+        let errors = chapter.diagnostics.filter { $0.severity == .error }
+        #expect(errors.first?.location == SourceLocation(file: "chapters/01-inline.md", line: 7, column: 17))
+        #expect(errors.first?.message.contains("missingHelper") == true)
+        #expect(!errors.contains { ($0.hint ?? "").contains("normbook bug") })
+    }
+
     @Test func pagesShowOutputsFiguresErrorsAndNotRunBlocks() throws {
         let project = try FixtureProject.copy("failing-project")
         _ = try ReportBuilder(options: project.options(allowFailures: true)).build()

@@ -55,6 +55,28 @@ struct VerifyEndToEndTests {
         ])
         let json = String(decoding: try outcome.report.jsonData(), as: UTF8.self)
         #expect(json.contains("margin shrank from 50 %"))
+        // The claim's case carries its rule with the numbers, for CI's JUnit view.
+        let junit = outcome.report.junitXML()
+        #expect(junit.contains("900-a: rule value &lt; 1; value 0.98 &lt; 1 → true → holds"))
+    }
+
+    @Test func aChapterThatStatesAVerdictDoesNotCompile() throws {
+        let chapter = """
+            # V
+
+            ```swift
+            //| claim: 900-v
+            //| expect: holds
+            decide("It holds", evidence: ["x": 1.0], verdict: .holds)
+            ```
+
+            """
+        let project = try FixtureProject.make(["01-verdict.md": chapter])
+        let summary = try ReportBuilder(options: project.options(allowFailures: true)).build()
+        let chapterSummary = try #require(summary.chapters.first)
+        #expect(chapterSummary.status == .failed)
+        let error = try #require(chapterSummary.diagnostics.first { $0.severity == .error })
+        #expect(error.location?.line == 6)
     }
 
     @Test func aClaimWhoseEvidenceFlipsItsVerdictFailsAndIsNamed() throws {

@@ -88,12 +88,13 @@ struct ResultAssembler {
         work.failBlocksWithErrors()
     }
 
-    /// The program did not compile: errors go to their blocks; an error in no block is a
-    /// normbook bug and says so.
+    /// The program did not compile: errors go to their blocks (errors in an inline value of the
+    /// prose stay with the chapter, at their line); a failure that points nowhere in the
+    /// chapter is a normbook bug and says so.
     private func placeCompileFailure(_ outcome: SwiftCompiler.Outcome, in work: inout Work) {
         outcome.diagnostics.forEach { place($0, in: &work) }
         work.failBlocksWithErrors()
-        if !work.statuses.contains(.failed) {
+        if !work.statuses.contains(.failed) && !outcome.diagnostics.contains(where: { $0.severity == .error }) {
             work.chapterDiagnostics.append(Diagnostic(
                 .error, at: SourceLocation(file: document.file, line: 1, column: 1),
                 "the chapter's program did not compile:\n" + outcome.output,
