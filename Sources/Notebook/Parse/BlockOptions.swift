@@ -37,6 +37,9 @@ struct BlockOptions: Codable, Sendable, Equatable, Hashable {
         "label", "caption", "echo", "output", "eval", "timeout", "volatile", "data", "claim", "expect", "quote", "source",
     ]
 
+    /// Whether `c` may appear in a label (of a block, a heading or an equation).
+    static func isLabelCharacter(_ c: Character) -> Bool { c.isLetter || c.isNumber || c == "-" || c == "_" }
+
     /// Sets `key` from its text, or explains what values `key` takes.
     ///
     /// - Returns: nil on success, otherwise what the value should look like.
@@ -44,7 +47,7 @@ struct BlockOptions: Codable, Sendable, Equatable, Hashable {
         let value = Self.unquoted(raw)
         switch key {
         case "label":
-            guard value.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }), !value.isEmpty else {
+            guard value.allSatisfy(Self.isLabelCharacter), !value.isEmpty else {
                 return "a label of letters, digits, '-' and '_' (e.g. fig-unit-balls)"
             }
             label = value

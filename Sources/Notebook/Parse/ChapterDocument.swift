@@ -22,11 +22,13 @@ struct ChapterDocument: Sendable, Equatable {
     /// The headings of the prose (not those inside lists or quotes' code), in order.
     var headings: [Heading] = []
 
-    /// A heading: its level (1 for `#`), its text as written, its line.
+    /// A heading: its level (1 for `#`), its text as written (without its `{#sec-…}` label),
+    /// its line, its label.
     struct Heading: Sendable, Equatable {
         var level: Int
         var text: String
         var line: Int
+        var label: String? = nil
     }
 
     /// A run of prose, with what later stages need from it found once, here.
@@ -39,8 +41,10 @@ struct ChapterDocument: Sendable, Equatable {
         var inlines: [InlineExpression]
         /// Its math (`$…$`, `$$…$$`), in order, with their places in `markdown`.
         var math: [MathSpan] = []
-        /// Its `@fig-…` references, in order, with their places in `markdown`.
+        /// Its `@fig-…`, `@tbl-…`, `@sec-…` and `@eq-…` references, in order, with their places in `markdown`.
         var references: [CrossReference] = []
+        /// Its headings, in order, with the places of their `{#sec-…}` labels in `markdown`.
+        var headings: [SectionHeading] = []
     }
 
     /// Every inline expression of the chapter, in order (their index is their position here).

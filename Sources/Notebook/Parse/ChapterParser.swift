@@ -8,7 +8,8 @@ import CCmark
 ///
 /// Besides option and front matter errors, the parser reports what makes a document read
 /// differently from what its author meant: a top-level fence that is never closed (cmark runs
-/// it to the end of the file), a label given to two blocks, a `@fig-…` reference to no label,
+/// it to the end of the file), a label given twice, a `@fig-…`/`@tbl-…`/`@sec-…`/`@eq-…`
+/// reference to no label, a heading attribute that is not a `{#sec-…}` label,
 /// and a `//| data:` path that leaves the project.
 struct ChapterParser: Sendable {
     /// Whether a `@fig-…` reference to no label of the chapter is a warning instead of an error
@@ -57,7 +58,7 @@ struct ChapterParser: Sendable {
         var segments: [ChapterDocument.Segment] = []
         var nextLine = 1  // first line not yet assigned to a segment
         var executedCount = 0
-        var labelLines: [String: Int] = [:]  // where each label was first given
+        var labelUses: [(label: String, at: SourceLocation)] = []  // block, heading and equation labels
         for fence in fences {
             if fence.startLine > nextLine {
                 appendProse(lines, from: nextLine, to: fence.startLine - 1, codeLines: outline.codeLines, into: &segments)
@@ -71,14 +72,7 @@ struct ChapterParser: Sendable {
                 diagnostics.append(Self.unclosedFence(fence, file: file))
             } else if fence.language == "swift" {
                 let values = parseOptions(of: &block, file: file, diagnostics: &diagnostics)
-                if let label = block.options.label, let at = values["label"] {
-                    if let first = labelLines[label] {
-                        diagnostics.append(Diagnostic(.error, at: at, "label '\(label)' is already used at line \(first)",
-                            hint: "labels name one block each; rename one of them"))
-                    } else {
-                        labelLines[label] = at.line
-                    }
-                }
+                if let label = block.options.label, let at = values["label"] { labelUses.append((label, at)) }
                 if block.options.eval {
                     block.index = executedCount
                     executedCount += 1
@@ -90,16 +84,25 @@ struct ChapterParser: Sendable {
         if nextLine <= lines.count {
             appendProse(lines, from: nextLine, to: lines.count, codeLines: outline.codeLines, into: &segments)
         }
+        let sections = Self.sectionHeadings(outline.headings, lines: lines, file: file, diagnostics: &diagnostics)
+        for section in sections {
+            if let label = section.heading.label, let column = section.column {
+                labelUses.append((label, SourceLocation(file: file, line: section.heading.line, column: column)))
+            }
+        }
+        labelUses += Self.equationLabels(in: segments, file: file)
+        diagnostics += Self.duplicateLabels(labelUses)
         // After an unclosed fence the rest of the file is code, so its labels are unknown.
         if fences.allSatisfy(\.isClosed) {
             let references = CrossReference.find(in: markdown)
-            diagnostics += unresolvedReferences(references, segments: segments, file: file)
+            diagnostics += unresolvedReferences(references, labels: labelUses.map(\.label), file: file)
             Self.place(references, in: &segments, lines: lines)
         }
+        Self.place(sections.map(\.heading), in: &segments, lines: lines)
 
         let slug = Self.slug(of: file)
-        let headings = outline.headings.compactMap { heading in
-            Self.headingText(lines[heading.line - 1]).map { ChapterDocument.Heading(level: heading.level, text: $0, line: heading.line) }
+        let headings = sections.filter { !$0.heading.title.isEmpty }.map {
+            ChapterDocument.Heading(level: $0.heading.level, text: $0.heading.title, line: $0.heading.line, label: $0.heading.label)
         }
         let title = frontMatter.title ?? headings.first(where: { $0.level == 1 })?.text ?? slug
         return (
@@ -115,6 +118,109 @@ struct ChapterParser: Sendable {
         segments.append(.prose(ChapterDocument.Prose(
             markdown: text, line: from, inlines: InlineExpression.find(in: text, firstLine: from, codeLines: codeLines),
             math: MathSpan.find(in: text, firstLine: from, codeLines: codeLines))))
+    }
+
+    /// Gives each prose segment the headings in its lines, with offsets in its own text.
+    private static func place(_ headings: [SectionHeading], in segments: inout [ChapterDocument.Segment], lines: [String]) {
+        guard !headings.isEmpty else { return }
+        var lineStart = [0]  // UTF-8 offset of each line in the whole text
+        for line in lines { lineStart.append(lineStart[lineStart.count - 1] + line.utf8.count + 1) }
+        for k in segments.indices {
+            guard case .prose(var prose) = segments[k] else { continue }
+            let first = prose.line, last = prose.line + prose.markdown.split(separator: "\n", omittingEmptySubsequences: false).count - 1
+            prose.headings = headings.filter { $0.line >= first && $0.line <= last }.map { heading in
+                var placed = heading
+                placed.offset = heading.offset.map { $0 - lineStart[first - 1] }
+                return placed
+            }
+            segments[k] = .prose(prose)
+        }
+    }
+
+    /// The prose's headings with their `{#sec-…}` labels (and the column of each label's `{`);
+    /// an attribute that is not a valid section label is an error at its place.
+    private static func sectionHeadings(
+        _ outline: [(level: Int, line: Int, endLine: Int)], lines: [String], file: String, diagnostics: inout [Diagnostic]
+    ) -> [(heading: SectionHeading, column: Int?)] {
+        var lineStart = [0]
+        for line in lines { lineStart.append(lineStart[lineStart.count - 1] + line.utf8.count + 1) }
+        var sections: [(heading: SectionHeading, column: Int?)] = []
+        for entry in outline {
+            // An ATX heading is one line; a setext heading's text ends on the last line before its
+            // underline (cmark's end line is not always the underline's).
+            let atx = entry.endLine <= entry.line
+            var textLine = entry.line
+            if !atx {
+                var l = min(entry.endLine, lines.count)
+                while l > entry.line, Self.isSetextUnderlineOrBlank(lines[l - 1]) { l -= 1 }
+                textLine = l
+            }
+            guard textLine >= 1, textLine <= lines.count else { continue }
+            let line = lines[textLine - 1]
+            var heading = SectionHeading(level: entry.level, title: "", line: textLine)
+            var column: Int?
+            var text = line
+            switch SectionHeading.attribute(in: line, atx: atx) {
+            case .label(let label, let at, let byteOffset, let byteLength)?:
+                heading.label = label
+                heading.offset = lineStart[textLine - 1] + byteOffset
+                heading.length = byteLength
+                column = at
+                text = String(decoding: Array(line.utf8)[..<byteOffset], as: UTF8.self)
+            case .invalid(let written, let at)?:
+                diagnostics.append(Diagnostic(
+                    .error, at: SourceLocation(file: file, line: textLine, column: at),
+                    "'\(written)' is not a section label",
+                    hint: "a heading's label is written `{#sec-name}` (letters, digits, '-' and '_' after 'sec-') at the end of the heading"))
+            case nil:
+                break
+            }
+            // The title of a setext heading spans its lines; an ATX heading's is on its line.
+            let titleLines = atx ? [text] : Array(lines[(entry.line - 1)..<(textLine - 1)]) + [text]
+            heading.title = titleLines.compactMap(Self.headingText).joined(separator: " ")
+            sections.append((heading, column))  // empty ones too: the renderer counts the headings of a segment
+        }
+        return sections
+    }
+
+    /// Whether `line` is empty or only `=` or `-` characters (with spaces): a setext underline.
+    private static func isSetextUnderlineOrBlank(_ line: String) -> Bool {
+        let trimmed = line.trimmingWhitespace()
+        return trimmed.isEmpty || trimmed.allSatisfy({ $0 == "=" }) || trimmed.allSatisfy({ $0 == "-" })
+    }
+
+    /// The labels of display equations (`$$ … $$ {#eq-…}`), at their `{`.
+    private static func equationLabels(in segments: [ChapterDocument.Segment], file: String) -> [(label: String, at: SourceLocation)] {
+        var uses: [(label: String, at: SourceLocation)] = []
+        for case .prose(let prose) in segments {
+            let bytes = Array(prose.markdown.utf8)
+            for span in prose.math {
+                guard let label = span.label, span.offset + span.length <= bytes.count else { continue }
+                // The label's `{` is the last one of the span.
+                guard let brace = bytes[span.offset..<(span.offset + span.length)].lastIndex(of: UInt8(ascii: "{")) else { continue }
+                let before = bytes[..<brace]
+                let line = prose.line + before.filter { $0 == UInt8(ascii: "\n") }.count
+                let lineStart = (before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 }) ?? 0
+                let column = String(decoding: bytes[lineStart..<brace], as: UTF8.self).count + 1
+                uses.append((label, SourceLocation(file: file, line: line, column: column)))
+            }
+        }
+        return uses
+    }
+
+    /// A label given twice (to blocks, headings or equations) is an error at its second use.
+    private static func duplicateLabels(_ uses: [(label: String, at: SourceLocation)]) -> [Diagnostic] {
+        var first: [String: Int] = [:]
+        var diagnostics: [Diagnostic] = []
+        for use in uses.sorted(by: { ($0.at.line, $0.at.column) < ($1.at.line, $1.at.column) }) {
+            if let line = first[use.label] {
+                diagnostics.append(Diagnostic(.error, at: use.at, "label '\(use.label)' is already used at line \(line)",
+                    hint: "labels name one block, heading or equation each; rename one of them"))
+            } else {
+                first[use.label] = use.at.line
+            }
+        }
+        return diagnostics
     }
 
     /// Gives each prose segment the references in its lines, with offsets in its own text.
@@ -143,33 +249,41 @@ struct ChapterParser: Sendable {
             hint: "close it with \(run) on a line of its own; until then everything to the end of the file is its code")
     }
 
-    /// `@fig-…` references in prose that name no block label of the chapter. A label with a
-    /// number after it (`fig-x-2`) names the second chart of the block labelled `fig-x`.
-    private func unresolvedReferences(
-        _ references: [CrossReference], segments: [ChapterDocument.Segment], file: String
-    ) -> [Diagnostic] {
+    /// References in prose that name no label of the chapter (of a block, a heading or an
+    /// equation). A label with a number after it (`fig-x-2`, `tbl-x-2`) names the second chart
+    /// or table of the block labelled `fig-x` or `tbl-x`.
+    private func unresolvedReferences(_ references: [CrossReference], labels: [String], file: String) -> [Diagnostic] {
         guard !references.isEmpty else { return [] }
-        var labels: [String] = []
-        for case .code(let block) in segments {
-            if let label = block.options.label, !labels.contains(label) { labels.append(label) }
-        }
-        let known = Set(labels)
-        let figureLabels = labels.filter { $0.hasPrefix("fig-") }
+        var ordered: [String] = []
+        for label in labels where !ordered.contains(label) { ordered.append(label) }
+        let known = Set(ordered)
         var diagnostics: [Diagnostic] = []
         for reference in references {
             if known.contains(reference.label) { continue }
             if let dash = reference.label.lastIndex(of: "-"), let n = Int(reference.label[reference.label.index(after: dash)...]),
-                n >= 2, known.contains(String(reference.label[..<dash]))
+                n >= 2, known.contains(String(reference.label[..<dash])),
+                reference.kind == .figure || reference.kind == .table
             {
                 continue
             }
+            let kind = reference.kind ?? .figure
+            let sameKind = ordered.filter { CrossReference.kind(of: $0) == kind }
             let hint: String
-            if let suggestion = Suggestion.closest(to: reference.label, in: figureLabels) {
+            if let suggestion = Suggestion.closest(to: reference.label, in: sameKind) {
                 hint = "did you mean @\(suggestion)?"
-            } else if !figureLabels.isEmpty {
-                hint = "figure labels in this chapter: " + figureLabels.joined(separator: ", ")
+            } else if !sameKind.isEmpty {
+                hint = "\(kind.noun.lowercased()) labels in this chapter: " + sameKind.joined(separator: ", ")
             } else {
-                hint = "no block of this chapter has a figure label; give the block that shows the chart `//| label: \(reference.label)`"
+                switch kind {
+                case .figure:
+                    hint = "no block of this chapter has a figure label; give the block that shows the chart `//| label: \(reference.label)`"
+                case .table:
+                    hint = "no block of this chapter has a table label; give the block that shows the table `//| label: \(reference.label)`"
+                case .section:
+                    hint = "no heading of this chapter has a section label; end the heading with `{#\(reference.label)}`"
+                case .equation:
+                    hint = "no equation of this chapter has a label; write `$$ … $$ {#\(reference.label)}`"
+                }
             }
             diagnostics.append(Diagnostic(
                 unresolvedReferencesAreWarnings ? .warning : .error,
@@ -250,8 +364,8 @@ struct ChapterParser: Sendable {
         var fences: [Fence] = []
         /// The lines of every code block and raw HTML block (where `{swift}` spans are not values).
         var codeLines: Set<Int> = []
-        /// The headings' levels and lines, in order.
-        var headings: [(level: Int, line: Int)] = []
+        /// The headings' levels, first and last lines, in order.
+        var headings: [(level: Int, line: Int, endLine: Int)] = []
     }
 
     /// Walks cmark's tree of `markdown` once.
@@ -269,7 +383,7 @@ struct ChapterParser: Sendable {
             if type == CMARK_NODE_CODE_BLOCK || type == CMARK_NODE_HTML_BLOCK, start > 0, end >= start {
                 outline.codeLines.formUnion(start...end)
             } else if type == CMARK_NODE_HEADING {
-                outline.headings.append((Int(cmark_node_get_heading_level(node)), start))
+                outline.headings.append((Int(cmark_node_get_heading_level(node)), start, end))
             }
         }
         return outline

@@ -1,7 +1,8 @@
 import CCmark
 
-/// A citation of a figure in a chapter's prose, `@fig-label`, found where the renderer links it:
-/// in text, not in code spans, code blocks, raw HTML or autolinks.
+/// A citation in a chapter's prose — `@fig-label` (a figure), `@tbl-label` (a table),
+/// `@sec-label` (a section) or `@eq-label` (a display equation) — found where the renderer
+/// links it: in text, not in code spans, code blocks, raw HTML or autolinks.
 struct CrossReference: Codable, Sendable, Equatable {
     /// The cited label, e.g. `fig-norms`.
     var label: String
@@ -14,8 +15,32 @@ struct CrossReference: Codable, Sendable, Equatable {
     var offset = 0
     var length = 0
 
-    /// What starts a reference.
-    static let marker = "@fig-"
+    /// The kinds of things a reference can cite, by the prefix of their labels.
+    enum Kind: String, CaseIterable, Sendable {
+        case figure = "fig", table = "tbl", section = "sec", equation = "eq"
+
+        /// How a reference to this kind reads in the report ("Figure 2").
+        var noun: String {
+            switch self {
+            case .figure: return "Figure"
+            case .table: return "Table"
+            case .section: return "Section"
+            case .equation: return "Equation"
+            }
+        }
+    }
+
+    /// What the label cites, by its prefix.
+    var kind: Kind? { Self.kind(of: label) }
+
+    /// The kind a label names by its prefix (`tbl-x` → table), nil for other labels.
+    static func kind(of label: String) -> Kind? {
+        guard let dash = label.firstIndex(of: "-") else { return nil }
+        return Kind(rawValue: String(label[..<dash]))
+    }
+
+    /// What starts a reference: `@fig-`, `@tbl-`, `@sec-`, `@eq-`.
+    static let markers = Kind.allCases.map { "@" + $0.rawValue + "-" }
 
     /// The references of `markdown` in order.
     ///
@@ -23,20 +48,23 @@ struct CrossReference: Codable, Sendable, Equatable {
     /// paragraph's continuation line loses its indentation, and lines are miscounted after a
     /// code span that spans lines), so positions are not taken from it: every `@fig-` of the
     /// file is first given its own spelling of the same length and character classes
-    /// (`@fig-` → `@kqa-`), the document is parsed once more, and each spelling found in a
+    /// (`@fig-` → `@kqa-`, `@eq-` → `@kq-`), the document is parsed once more, and each spelling found in a
     /// text node names an occurrence whose line and column are known exactly.
     static func find(in markdown: String) -> [CrossReference] {
         let bytes = Array(markdown.utf8)
-        let marker = Array(Self.marker.utf8)
-        // Every `@fig-` with a name after it, by byte offset.
-        var occurrences: [(offset: Int, label: String)] = []
-        var existing: Set<[UInt8]> = []  // `@xyz-` spellings already in the file
+        let markers = Self.markers.map { Array($0.utf8) }
+        // Every `@fig-` (or another marker) with a name after it, by byte offset.
+        var occurrences: [(offset: Int, label: String, length: Int)] = []
+        var existing: Set<[UInt8]> = []  // `@xy-` and `@xyz-` spellings already in the file
         var i = 0
         while i < bytes.count {
             guard bytes[i] == UInt8(ascii: "@") else { i += 1; continue }
             if let spelling = Self.spelling(in: bytes, at: i) { existing.insert(spelling) }
-            if i + marker.count <= bytes.count, bytes[i..<(i + marker.count)].elementsEqual(marker) {
-                if let label = Self.label(in: bytes, after: i + marker.count) { occurrences.append((i, label)) }
+            if let marker = markers.first(where: { i + $0.count <= bytes.count && bytes[i..<(i + $0.count)].elementsEqual($0) }) {
+                let prefix = String(decoding: marker.dropFirst(), as: UTF8.self)
+                if let label = Self.label(in: bytes, after: i + marker.count, prefix: prefix) {
+                    occurrences.append((i, label, marker.count))
+                }
                 i += marker.count
             } else {
                 i += 1
@@ -44,18 +72,28 @@ struct CrossReference: Codable, Sendable, Equatable {
         }
         guard !occurrences.isEmpty else { return [] }
 
-        // Give each occurrence a spelling that appears nowhere else in the file.
+        // Give each occurrence a spelling of its marker's length that appears nowhere else in the file.
         var tokenised = bytes
         var occurrenceOfSpelling: [[UInt8]: Int] = [:]
         let letters = Array("abcdefghijklmnopqrstuvxyz".utf8)  // no `w`: nothing like `www.` for the autolinker
-        var code = 0
+        var codes: [Int: Int] = [:]  // next code by number of letters
         for (k, occurrence) in occurrences.enumerated() {
+            let width = occurrence.length - 2  // letters between `@` and `-`
             var spelling: [UInt8]
             repeat {
-                guard code < letters.count * letters.count * letters.count else { return [] }
-                spelling = [UInt8(ascii: "@"), letters[code / (letters.count * letters.count)],
-                            letters[(code / letters.count) % letters.count], letters[code % letters.count], UInt8(ascii: "-")]
-                code += 1
+                let code = codes[width, default: 0]
+                var limit = 1
+                for _ in 0..<width { limit *= letters.count }
+                guard code < limit else { return [] }
+                spelling = [UInt8(ascii: "@")]
+                var rest = code
+                var word: [UInt8] = []
+                for _ in 0..<width {
+                    word.insert(letters[rest % letters.count], at: 0)
+                    rest /= letters.count
+                }
+                spelling += word + [UInt8(ascii: "-")]
+                codes[width] = code + 1
             } while existing.contains(spelling)
             tokenised.replaceSubrange(occurrence.offset..<(occurrence.offset + spelling.count), with: spelling)
             occurrenceOfSpelling[spelling] = k
@@ -100,23 +138,25 @@ struct CrossReference: Codable, Sendable, Equatable {
         return references
     }
 
-    /// `@` followed by three lowercase ASCII letters and `-`, at `i`.
+    /// `@` followed by two or three lowercase ASCII letters and `-`, at `i`.
     private static func spelling(in bytes: [UInt8], at i: Int) -> [UInt8]? {
-        guard i + 5 <= bytes.count, bytes[i] == UInt8(ascii: "@"), bytes[i + 4] == UInt8(ascii: "-"),
-            bytes[(i + 1)..<(i + 4)].allSatisfy({ $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") })
-        else { return nil }
-        return Array(bytes[i..<(i + 5)])
+        guard i < bytes.count, bytes[i] == UInt8(ascii: "@") else { return nil }
+        var end = i + 1
+        while end < bytes.count, end - i <= 3, bytes[end] >= UInt8(ascii: "a"), bytes[end] <= UInt8(ascii: "z") { end += 1 }
+        let width = end - i - 1
+        guard width >= 2, width <= 3, end < bytes.count, bytes[end] == UInt8(ascii: "-") else { return nil }
+        return Array(bytes[i...end])
     }
 
     /// The label of a reference whose name starts at byte `start`, by the renderer's rule
     /// (`ProseRenderer`): letters, digits, `-` and `_`, without trailing `-`
     /// or `_` (a sentence may end right after it). Nil when the name is empty.
-    private static func label(in bytes: [UInt8], after start: Int) -> String? {
+    private static func label(in bytes: [UInt8], after start: Int, prefix: String) -> String? {
         var end = start
         while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
         var name = String(String(decoding: bytes[start..<end], as: UTF8.self)
             .prefix(while: { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }))
         while name.hasSuffix("-") || name.hasSuffix("_") { name.removeLast() }
-        return name.isEmpty ? nil : "fig-" + name
+        return name.isEmpty ? nil : prefix + name
     }
 }

@@ -3,15 +3,19 @@
 ///
 /// Rules (those of Pandoc's `tex_math_dollars`): an opening `$` must not be followed by a space,
 /// a closing `$` must not be preceded by a space nor followed by a digit, `\$` is a literal
-/// dollar, `$$…$$` may span lines, and nothing in code spans or code blocks is math.
+/// dollar, `$$…$$` may span lines, and nothing in code spans or code blocks is math. A display
+/// span may be followed on its closing line by a label, `$$ … $$ {#eq-name}` (Quarto's syntax),
+/// which numbers it; the span then covers the label too.
 struct MathSpan: Codable, Sendable, Equatable {
     /// The TeX source, without the dollars.
     var tex: String
     /// Whether it was `$$…$$` (display) rather than `$…$` (inline).
     var display: Bool
-    /// Where the span (dollars included) lies in its text, in UTF-8 bytes.
+    /// Where the span (dollars included, and its label if any) lies in its text, in UTF-8 bytes.
     var offset: Int
     var length: Int
+    /// The label of a display equation, `eq-…`, written `{#eq-…}` after its closing `$$`.
+    var label: String? = nil
 
     /// The math of `markdown` (whose first line is `firstLine`), in order; lines in `codeLines`
     /// (code blocks and raw HTML, as cmark parsed them) hold none.
@@ -33,11 +37,13 @@ struct MathSpan: Codable, Sendable, Equatable {
                     pending = (open.tex + "\n" + line, open.offset)
                     continue
                 }
+                let label = equationLabel(chars, from: close + 2)
+                let end = label?.end ?? close + 2
                 spans.append(MathSpan(
                     tex: open.tex + "\n" + String(chars[0..<close]), display: true, offset: open.offset,
-                    length: lineStart + byte[close + 2] - open.offset))
+                    length: lineStart + byte[end] - open.offset, label: label?.name))
                 pending = nil
-                i = close + 2
+                i = end
             }
             while i < chars.count {
                 if let span = code.first(where: { $0.range.contains(i) }) {
@@ -49,10 +55,12 @@ struct MathSpan: Codable, Sendable, Equatable {
                     i += 2
                 } else if c == "$", i + 1 < chars.count, chars[i + 1] == "$" {
                     if let close = findDisplayClose(chars, from: i + 2) {
+                        let label = equationLabel(chars, from: close + 2)
+                        let end = label?.end ?? close + 2
                         spans.append(MathSpan(
                             tex: String(chars[(i + 2)..<close]), display: true, offset: lineStart + byte[i],
-                            length: byte[close + 2] - byte[i]))
-                        i = close + 2
+                            length: byte[end] - byte[i], label: label?.name))
+                        i = end
                     } else {
                         pending = (String(chars[(i + 2)...]), lineStart + byte[i])
                         i = chars.count
@@ -70,6 +78,20 @@ struct MathSpan: Codable, Sendable, Equatable {
             }
         }
         return spans  // an unclosed `$$` stays text
+    }
+
+    /// A `{#eq-name}` label after optional spaces at `start` (right after a closing `$$`): its
+    /// name and the index of the character after `}`. Nil when there is none (or it is not
+    /// `eq-` and a name of letters, digits, `-` and `_`).
+    static func equationLabel(_ chars: [Character], from start: Int) -> (name: String, end: Int)? {
+        var j = start
+        while j < chars.count, chars[j] == " " || chars[j] == "\t" { j += 1 }
+        guard j + 1 < chars.count, chars[j] == "{", chars[j + 1] == "#",
+            let close = chars[j...].firstIndex(of: "}")
+        else { return nil }
+        let name = String(chars[(j + 2)..<close]).trimmingWhitespace()
+        guard name.hasPrefix("eq-"), name.count > 3, name.allSatisfy(BlockOptions.isLabelCharacter) else { return nil }
+        return (name, close + 1)
     }
 
     private static func findDisplayClose(_ chars: [Character], from start: Int) -> Int? {

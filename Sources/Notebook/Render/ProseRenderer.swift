@@ -1,21 +1,38 @@
 import Foundation
 
-/// Markdown prose → HTML: math protected from and restored after cmark-gfm, and `@fig-…`
-/// cross-references turned into links to numbered figures.
+/// Markdown prose → HTML: math protected from and restored after cmark-gfm, cross-references
+/// (`@fig-…`, `@tbl-…`, `@sec-…`, `@eq-…`) turned into links to what they cite, headings given
+/// their numbers and `{#sec-…}` labels as ids, labelled equations their numbers.
 struct ProseRenderer {
-    /// Figure numbers by label, for cross-references (across the chapter).
-    var figures: [String: Int]
+    /// The numbers of the chapter's figures, tables, sections and equations.
+    var numbering: ChapterNumbering
+
+    init(numbering: ChapterNumbering) { self.numbering = numbering }
+
+    /// A renderer that knows only figures (text outside a chapter's prose, tests).
+    init(figures: [String: Int]) { self.numbering = ChapterNumbering(figures: figures) }
 
     /// The HTML of a prose segment whose inline values, math and references the parser found
     /// (each at its place in `markdown`). With `math` and `references` nil — text that did not
     /// come through the parser: a caption, a claim's statement — they are found now, by the
     /// parser's rules.
+    ///
+    /// `headings` are the segment's headings (with the places of their labels) and
+    /// `headingNumbers` the number shown before each (nil: none).
     func html(
-        _ markdown: String, inline: [InlineValue] = [], math: [MathSpan]? = nil, references: [CrossReference]? = nil
+        _ markdown: String, inline: [InlineValue] = [], math: [MathSpan]? = nil, references: [CrossReference]? = nil,
+        headings: [SectionHeading] = [], headingNumbers: [String?] = []
     ) -> String {
         let math = math ?? MathSpan.find(in: markdown, codeLines: ChapterParser.outline(of: markdown).codeLines)
         let references = references ?? CrossReference.find(in: markdown)
-        var rendered = MathHTML.restore(CommonMark.html(Self.placeholding(markdown, inline, math, references)), spans: math)
+        let labels = headings.compactMap { heading -> (offset: Int, length: Int, token: String)? in
+            guard let offset = heading.offset, let length = heading.length else { return nil }
+            return (offset, length, "")
+        }
+        var rendered = MathHTML.restore(
+            CommonMark.html(Self.placeholding(markdown, inline, math, references, removing: labels)), spans: math,
+            equationNumbers: numbering.equations)
+        if !headings.isEmpty { rendered = Self.numberingHeadings(rendered, headings, headingNumbers) }
         for k in inline.indices.reversed() {
             let token = Self.valuePlaceholder(k)
             var span: String
@@ -38,12 +55,44 @@ struct ProseRenderer {
         return rendered
     }
 
-    /// A link to a figure ("Figure N"), or the reference marked as missing.
+    /// A link to what `label` cites ("Figure N", "Table N", "Section 3.1", "Equation (N)"), or
+    /// the reference marked as missing.
     private func link(_ label: String) -> String {
-        if let number = figures[label] {
-            return "<a class=\"xref\" href=\"#\(label)\">Figure \(number)</a>"
+        if let text = numbering.text(of: label) {
+            return "<a class=\"xref\" href=\"#\(label)\">\(text)</a>"
         }
-        return "<span class=\"xref missing\" title=\"no figure is labelled \(label)\">@\(label)</span>"
+        let what = (CrossReference.kind(of: label) ?? .figure).noun.lowercased()
+        return "<span class=\"xref missing\" title=\"no \(what) is labelled \(label)\">@\(label)</span>"
+    }
+
+    /// Gives the k-th heading element of `html` (cmark writes them as bare `<hN>`, in document
+    /// order, and never from text) the k-th heading's label as its id and its number.
+    static func numberingHeadings(_ html: String, _ headings: [SectionHeading], _ numbers: [String?]) -> String {
+        var out = ""
+        var rest = Substring(html)
+        var k = 0
+        while k < headings.count, let open = rest.range(of: "<h") {
+            let after = rest[open.upperBound...]
+            guard let digit = after.first, let level = digit.wholeNumberValue, (1...6).contains(level),
+                after.dropFirst().first == ">"
+            else {
+                out += rest[..<open.upperBound]
+                rest = after
+                continue
+            }
+            out += rest[..<open.lowerBound]
+            let heading = headings[k]
+            var tag = "<h\(level)"
+            if heading.level == level, let label = heading.label { tag += " id=\"\(HTMLEscaping.escape(label))\"" }
+            tag += ">"
+            if heading.level == level, k < numbers.count, let number = numbers[k] {
+                tag += "<span class=\"section-number\">\(number)</span> "
+            }
+            out += tag
+            rest = after.dropFirst(2)
+            k += 1
+        }
+        return out + rest
     }
 
     static func referencePlaceholder(_ k: Int) -> String { "normbookref\(k)x" }
@@ -61,9 +110,10 @@ struct ProseRenderer {
     /// placeholder that cmark passes through, at the places the parser recorded (no scanning of
     /// the text here).
     static func placeholding(
-        _ markdown: String, _ inline: [InlineValue], _ math: [MathSpan], _ references: [CrossReference] = []
+        _ markdown: String, _ inline: [InlineValue], _ math: [MathSpan], _ references: [CrossReference] = [],
+        removing removed: [(offset: Int, length: Int, token: String)] = []
     ) -> String {
-        var replacements: [(offset: Int, length: Int, token: String)] = []
+        var replacements: [(offset: Int, length: Int, token: String)] = removed
         for (k, value) in inline.enumerated() {
             if let offset = value.offset, let length = value.length { replacements.append((offset, length, valuePlaceholder(k))) }
         }

@@ -6,16 +6,22 @@ import NotebookProtocol
 
 /// A chapter page: prose, blocks with their outputs, figures and diagnostics.
 extension ReportRenderer {
-    func chapterContext(_ result: ChapterResult, figureSizes: [Int: (Int, Int)], renderer: ChartRenderer) -> [String: Any] {
-        var labels: [String: Int] = [:]
-        for figure in result.figures { if let label = figure.label { labels[label] = figure.number } }
-        let prose = ProseRenderer(figures: labels)
-        let segments: [[String: Any]] = result.segments.map { segment in
+    /// - Parameter chapterNumber: the chapter's position in the report, from 1 (sections are numbered under it).
+    func chapterContext(
+        _ result: ChapterResult, chapterNumber: Int = 1, figureSizes: [Int: (Int, Int)], renderer: ChartRenderer
+    ) -> [String: Any] {
+        let numbering = ChapterNumbering(result, chapterNumber: chapterNumber)
+        let prose = ProseRenderer(numbering: numbering)
+        let segments: [[String: Any]] = result.segments.enumerated().map { position, segment in
             switch segment {
-            case .prose(let markdown, _, let inline, let math, let references):
-                return ["prose": ["html": prose.html(markdown, inline: inline, math: math, references: references)]]
+            case .prose(let markdown, _, let inline, let math, let references, let headings):
+                return ["prose": ["html": prose.html(
+                    markdown, inline: inline, math: math, references: references, headings: headings,
+                    headingNumbers: numbering.headingNumbers[position] ?? [])]]
             case .block(let block):
-                return ["block": blockContext(block, figureSizes: figureSizes, renderer: renderer, prose: prose)]
+                return ["block": blockContext(
+                    block, figureSizes: figureSizes, renderer: renderer, prose: prose,
+                    tables: numbering.blockTables[position] ?? [])]
             }
         }
         return [
@@ -24,10 +30,13 @@ extension ReportRenderer {
         ]
     }
 
+    /// - Parameter tables: the labels and numbers of the block's tables, in order (a block labelled `tbl-…`).
     func blockContext(
-        _ block: BlockResult, figureSizes: [Int: (Int, Int)], renderer: ChartRenderer, prose: ProseRenderer
+        _ block: BlockResult, figureSizes: [Int: (Int, Int)], renderer: ChartRenderer, prose: ProseRenderer,
+        tables: [(label: String, number: Int)] = []
     ) -> [String: Any] {
         var figureAnchors: [Int: String] = [:]
+        var tableCount = 0
         let outputs: [[String: Any]] = block.outputs.map { output in
             switch output {
             case .text(let text): return ["text": text]
@@ -50,7 +59,15 @@ extension ReportRenderer {
                         ["cells": row.map { value -> [String: Any] in ["text": value.formatted, "kind": value.kind] }]
                     },
                 ]
-                if let caption = table.caption { context["caption"] = caption }
+                // A numbered table takes the block's caption (`//| caption:`), else its own.
+                let numbered = tableCount < tables.count ? tables[tableCount] : nil
+                tableCount += 1
+                let caption = numbered == nil ? table.caption : (block.options.caption ?? table.caption)
+                // Every key the template reads is set, so that none is looked up in the block's context.
+                context["anchor"] = numbered.map { $0.label as Any } ?? false
+                context["number"] = numbered.map { $0.number as Any } ?? false
+                context["captionHTML"] = caption.map { prose.inlineHTML($0) } ?? ""
+                context["hasCaption"] = caption != nil || numbered != nil
                 return ["table": context]
             }
         }
@@ -61,7 +78,10 @@ extension ReportRenderer {
             "diagnostics": block.diagnostics.map(diagnosticContext), "outputs": outputs,
             "claims": block.claims.map { claimContext($0, figureAnchors: figureAnchors, prose: prose) },
         ]
-        if let label = block.options.label, !label.hasPrefix("fig-") { context["anchor"] = label }
+        // Figures and tables carry their own labels as ids.
+        if let label = block.options.label, !label.hasPrefix("fig-"), !(label.hasPrefix("tbl-") && !tables.isEmpty) {
+            context["anchor"] = label
+        }
         return context
     }
 

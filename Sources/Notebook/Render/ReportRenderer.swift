@@ -58,7 +58,7 @@ struct ReportRenderer: Sendable {
                 figureSizes[figure.number] = (Int(figure.chart.width.rounded()), Int(figure.chart.height.rounded()))
             }
             let body = templates.render(
-                chapterContext(result, figureSizes: figureSizes, renderer: renderer), template: "chapter")
+                chapterContext(result, chapterNumber: position + 1, figureSizes: figureSizes, renderer: renderer), template: "chapter")
             written.append(try writePage(
                 "\(result.slug).html", title: result.title, body: body, results: results, current: position,
                 source: result.file, templates: templates, into: folder))

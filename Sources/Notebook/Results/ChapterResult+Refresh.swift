@@ -8,7 +8,7 @@ extension ChapterResult {
         for segment in segments {
             switch segment {
             case .block(let block): if let k = block.index { stored[k] = block }
-            case .prose(_, _, let inline, _, _): storedInline += inline
+            case .prose(_, _, let inline, _, _, _): storedInline += inline
             }
         }
         var refreshed = self

@@ -29,14 +29,14 @@ extension ChapterResult {
                     return kept
                 }
                 return .block(block)
-            case .prose(let markdown, let line, let inline, let math, let references):
+            case .prose(let markdown, let line, let inline, let math, let references, let headings):
                 let stable = inline.map { value -> InlineValue in
                     guard value.volatile == true else { return value }
                     var kept = value
                     kept.value = nil
                     return kept
                 }
-                return .prose(markdown: markdown, line: line, inline: stable, math: math, references: references)
+                return .prose(markdown: markdown, line: line, inline: stable, math: math, references: references, headings: headings)
             default:
                 return segment
             }

@@ -15,7 +15,9 @@ public struct ChapterResult: Codable, Sendable, Equatable {
     /// A run of the chapter, in order.
     enum Segment: Codable, Sendable, Equatable {
         /// Markdown prose starting at `line`, with the values of its inline expressions.
-        case prose(markdown: String, line: Int, inline: [InlineValue], math: [MathSpan] = [], references: [CrossReference] = [])
+        case prose(
+            markdown: String, line: Int, inline: [InlineValue], math: [MathSpan] = [], references: [CrossReference] = [],
+            headings: [SectionHeading] = [])
         /// A code block and what it produced.
         case block(BlockResult)
     }
@@ -142,6 +144,8 @@ extension ChapterResult.Segment {
             defer { next += 1 }
             return InlineValue(expression, value: value(next, expression))
         }
-        return .prose(markdown: prose.markdown, line: prose.line, inline: inline, math: prose.math, references: prose.references)
+        return .prose(
+            markdown: prose.markdown, line: prose.line, inline: inline, math: prose.math, references: prose.references,
+            headings: prose.headings)
     }
 }

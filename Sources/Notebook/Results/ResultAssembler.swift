@@ -140,14 +140,16 @@ struct ResultAssembler {
                             continue
                         }
                         figureNumber += 1
-                        var label = block.options.label
+                        // A table's label and caption (`tbl-…`) are not its block's charts'.
+                        let isTableBlock = block.options.label.map { CrossReference.kind(of: $0) == .table } ?? false
+                        var label = isTableBlock ? nil : block.options.label
                         if let base = label {
                             let use = labelUses[base, default: 0] + 1
                             labelUses[base] = use
                             if use > 1 { label = "\(base)-\(use)" }
                         }
                         work.outputs[cell].append(.figure(Figure(
-                            number: figureNumber, label: label, caption: block.options.caption ?? chart.title,
+                            number: figureNumber, label: label, caption: (isTableBlock ? nil : block.options.caption) ?? chart.title,
                             chart: chart, image: "figures/\(document.slug)-\(figureNumber).png")))
                     case .table(let table):
                         work.outputs[cell].append(.table(table))
