@@ -19,6 +19,8 @@ public struct BuildOptions: Sendable {
     public var title: String
     /// A folder of templates overriding the built-in ones.
     public var theme: URL?
+    /// Also write the whole report as one self-contained HTML file here (`--single-file`).
+    public var singleFile: URL?
     /// A claim part whose margin is below this relative distance (or that one seed would flip)
     /// is flagged as fragile on its card and in the ledger.
     public var fragileMargin: Double = BuildOptions.defaultFragileMargin

@@ -42,6 +42,8 @@ public struct BuildSummary: Sendable {
     public var failedReportFolder: URL?
     /// Things the user should know that did not stop the build.
     public var warnings: [String] = []
+    /// The single-file report written (`--single-file`), if any.
+    public var singleFile: URL?
     /// The results the report was rendered from, in chapter order.
     var results: [ChapterResult] = []
 

@@ -30,6 +30,10 @@ public struct ReportBuilder: Sendable {
             }
         }
         try outputGuard.check(options.output, shownAs: displayPath(of: options.output))
+        if let singleFile = options.singleFile {
+            try SingleFileOutput(chapters: options.chapters, cache: options.cache, output: options.output)
+                .check(singleFile, shownAs: displayPath(of: singleFile))
+        }
         BuildLifecycle.shared.building(report: options.output)
         let lock = try ProjectLock.acquire(CacheLayout(folder: options.cache).lock, wait: options.waitForLock, onWaiting: options.onWaitingForLock)
         defer { withExtendedLifetime(lock) {} }
@@ -103,6 +107,14 @@ public struct ReportBuilder: Sendable {
         summary.results = results
         if summary.succeeded || options.allowFailures {
             summary.warnings += try writer.commit(staging)
+            if let singleFile = options.singleFile {
+                var page = SingleFilePage(folder: options.output, title: options.title, results: results)
+                try SingleFileOutput.write(try page.html(), to: singleFile)
+                for link in Set(page.unresolved).sorted() {
+                    summary.warnings.append("\(displayPath(of: singleFile)): '\(link)' names no file of the report and is left as a link")
+                }
+                summary.singleFile = singleFile
+            }
         } else {
             let aside = CacheLayout(folder: options.cache).failedReport
             try writer.set(aside: staging, at: aside)

@@ -25,6 +25,8 @@ public struct ProjectFile: Sendable, Equatable {
     public var output: String?
     public var cache: String?
     public var theme: String?
+    /// `single-file:` also write the report as one self-contained HTML file at this path.
+    public var singleFile: String?
     /// `verify:` tolerances.
     public var tolerance: Double?
     public var pixelTolerance: Double?
@@ -71,7 +73,7 @@ public struct ProjectFile: Sendable, Equatable {
     }
 
     /// The keys besides those chapters' front matter shares.
-    static let ownKeys = ["chapters", "output", "cache", "theme", "verify"]
+    static let ownKeys = ["chapters", "output", "cache", "theme", "single-file", "verify"]
     static let verifyKeys = ["tolerance", "pixel-tolerance", "fragile-margin", "reseed"]
 
     /// Empty settings (every default). The command line fills one with what it was given.
@@ -84,6 +86,7 @@ public struct ProjectFile: Sendable, Equatable {
         merged.output = overrides.output ?? output
         merged.cache = overrides.cache ?? cache
         merged.theme = overrides.theme ?? theme
+        merged.singleFile = overrides.singleFile ?? singleFile
         merged.tolerance = overrides.tolerance ?? tolerance
         merged.pixelTolerance = overrides.pixelTolerance ?? pixelTolerance
         merged.fragileMargin = overrides.fragileMargin ?? fragileMargin
@@ -103,6 +106,8 @@ public struct ProjectFile: Sendable, Equatable {
             cache: cache ?? ".normbook-cache", jobs: jobs, allowFailures: allowFailures,
             title: title ?? root.lastPathComponent, theme: theme)
         options.sandbox = sandbox ?? true
+        options.singleFile = singleFile.map { $0.hasPrefix("/") ? URL(fileURLWithPath: $0) : root.appendingPathComponent($0) }?
+            .standardizedFileURL
         options.fragileMargin = fragileMargin ?? BuildOptions.defaultFragileMargin
         options.reseed = reseed ?? 0
         options.limits = ResourceLimits().applying(frontMatter.limits)
@@ -174,14 +179,16 @@ public struct ProjectFile: Sendable, Equatable {
             }
             guard let path = value.string, !path.isEmpty, value.scalar != nil else {
                 diagnostics.append(Diagnostic(
-                    .error, at: FrontMatter.location(of: value, file: fileName, firstLine: 1), "\(key) must be a folder path",
-                    hint: "write e.g. `\(key): \(key == "cache" ? ".normbook-cache" : key)`"))
+                    .error, at: FrontMatter.location(of: value, file: fileName, firstLine: 1),
+                    "\(key) must be a \(key == "single-file" ? "file" : "folder") path",
+                    hint: "write e.g. `\(key): \(key == "cache" ? ".normbook-cache" : key == "single-file" ? "report.html" : key)`"))
                 return
             }
             switch key {
             case "chapters": result.chapters = path
             case "output": result.output = path
             case "cache": result.cache = path
+            case "single-file": result.singleFile = path
             default: result.theme = path
             }
         }

@@ -58,6 +58,7 @@ public struct ReportVerifier: Sendable {
         rebuild.useCache = false
         rebuild.frozen = false
         rebuild.allowFailures = true
+        rebuild.singleFile = nil  // verification checks the report folder; it writes nothing else
         let summary = try ReportBuilder(options: rebuild).build(progress: progress)
         let results = summary.results
 

@@ -63,7 +63,12 @@ struct ProjectOptions: ParsableArguments {
 
     /// Build options from the project's settings.
     func buildOptions(allowFailures: Bool = false, theme: String? = nil) throws -> BuildOptions {
-        let (root, settings) = try settings { $0.theme = theme }
+        try buildOptions(allowFailures: allowFailures) { $0.theme = theme }
+    }
+
+    /// Build options from the project's settings with a subcommand's own on top.
+    func buildOptions(allowFailures: Bool = false, _ more: (inout ProjectFile) -> Void) throws -> BuildOptions {
+        let (root, settings) = try settings(more)
         return buildOptions(root: root, settings: settings, allowFailures: allowFailures)
     }
 

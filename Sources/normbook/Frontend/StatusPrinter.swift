@@ -35,6 +35,9 @@ struct StatusPrinter: Sendable {
             FileOutput.standardOutput.write(
                 "Report written to \(relative(summary.reportFolder, projectRoot))/index.html (\(summary.chapters.count == 1 ? "1 chapter" : "\(summary.chapters.count) chapters"), \(render))\n")
         }
+        if let singleFile = summary.singleFile {
+            FileOutput.standardOutput.write("Single-file report written to \(relative(singleFile, projectRoot))\n")
+        }
     }
 
     private func relative(_ url: URL, _ root: URL) -> String {

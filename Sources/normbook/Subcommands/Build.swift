@@ -36,6 +36,9 @@ struct Build: ParsableCommand {
     @Option(name: .long, help: "A folder of templates (*.mustache, normbook.css) overriding the built-in ones.")
     var theme: String?
 
+    @Option(name: .long, help: "Also write the whole report as one self-contained HTML file (figures, styles, scripts, fonts embedded; opens offline). A new file, or one normbook wrote; never a file of yours.")
+    var singleFile: String?
+
     @Flag(name: .long, help: "Replace the report even when chapters fail; their pages show the errors.")
     var allowFailures = false
 
@@ -49,7 +52,12 @@ struct Build: ParsableCommand {
     var force = false
 
     func run() throws {
-        var options = try reportingNotebookErrors { try project.buildOptions(allowFailures: allowFailures, theme: theme) }
+        var options = try reportingNotebookErrors {
+            try project.buildOptions(allowFailures: allowFailures) {
+                $0.theme = theme
+                $0.singleFile = singleFile
+            }
+        }
         options.frozen = frozen
         options.useCache = !noCache
         options.force = force
