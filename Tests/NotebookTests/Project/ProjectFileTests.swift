@@ -31,6 +31,22 @@ struct ProjectFileTests {
         #expect(messages.contains { $0.hasPrefix("normbook.yml:13:8: error: cache must be a folder path") }, "\(messages)")
     }
 
+    @Test func singleFileIsAFilePathResolvedFromTheRootAndTheCommandLineWins() {
+        var diagnostics: [Diagnostic] = []
+        let file = ProjectFile.parse("single-file: export/report.html\n", diagnostics: &diagnostics)
+        #expect(diagnostics.isEmpty)
+        let root = URL(fileURLWithPath: "/projects/p")
+        #expect(file.buildOptions(projectRoot: root, jobs: 1).singleFile?.path == "/projects/p/export/report.html")
+        var given = ProjectFile()
+        given.singleFile = "other.html"
+        #expect(file.overridden(by: given).singleFile == "other.html")
+        #expect(ProjectFile().buildOptions(projectRoot: root, jobs: 1).singleFile == nil)
+
+        _ = ProjectFile.parse("single-file: [a]\n", diagnostics: &diagnostics)
+        #expect(diagnostics.map(\.message) == ["single-file must be a file path"])
+        #expect(diagnostics.map(\.hint) == ["write e.g. `single-file: report.html`"])
+    }
+
     @Test func theFileIsFoundFromAnyFolderBelowIt() throws {
         let root = try temporaryProject("project-file", folders: ["chapters/deep/er"])
         try Data("title: T\n".utf8).write(to: root.appendingPathComponent(ProjectFile.fileName))
