@@ -153,11 +153,7 @@ struct SingleFilePage {
             // The raw text of scripts and styles is copied untouched (a script's `<` is not a tag).
             if name == "script" || name == "style" {
                 let close = find("</\(name)", from: i) ?? bytes.count
-                if name == "style" || Self.attribute("src", in: tag) != nil || close == i {
-                    out += Array(rewritten.utf8)
-                } else {
-                    out += Array(rewritten.utf8)
-                }
+                out += Array(rewritten.utf8)
                 out += bytes[i..<close]
                 i = close
                 continue

@@ -150,6 +150,11 @@ private func checkInvariants(_ document: ChapterDocument, _ program: ChapterProg
                 check(span.offset >= end && span.length > 0 && span.offset + span.length <= bytes, "math span out of order or outside its prose")
                 end = span.offset + span.length
             }
+            for heading in prose.headings {
+                if let offset = heading.offset, let length = heading.length {
+                    check(offset >= 0 && length > 0 && offset + length <= bytes, "heading label outside its prose")
+                }
+            }
             previousLine = prose.line
         case .code(let block):
             check(block.fenceLine > previousLine, "code block at line \(block.fenceLine) after line \(previousLine)")
@@ -182,7 +187,9 @@ private func madeUpResult(_ document: ChapterDocument, _ diagnostics: [Diagnosti
             let inline = prose.inlines.enumerated().map { k, expression in
                 InlineValue(expression, value: k < skeletons.inline.count ? skeletons.inline[k].value : nil)
             }
-            result.segments.append(.prose(markdown: prose.markdown, line: prose.line, inline: inline, math: prose.math, references: prose.references))
+            result.segments.append(.prose(
+                markdown: prose.markdown, line: prose.line, inline: inline, math: prose.math, references: prose.references,
+                headings: prose.headings))
         case .code(let code):
             var block = skeletons.block
             block.index = code.index
