@@ -2,7 +2,8 @@ import CCairo
 import Charts
 
 /// Draws chart specifications into PNG (at 2× device scale) or SVG with Cairo, using DejaVu Sans
-/// through FreeType with fixed hinting and antialiasing so that the same spec gives the same pixels.
+/// through FreeType with fixed hinting and antialiasing so that the same spec gives the same pixels;
+/// characters DejaVu Sans lacks (Chinese, Japanese, Korean) are drawn with Noto Sans CJK.
 public struct ChartRenderer: Sendable {
     /// Device pixels per point in PNG output.
     public var scale: Double

@@ -47,7 +47,7 @@ struct LayoutTests {
         let layout = try ChartLayout(chart)
         for p in layout.panels {
             let centres = p.x.ticks.map { p.plot.x + p.x.fraction($0) * p.plot.width }
-            let widths = p.x.labels.map { TextMetrics.width($0, size: 10) }
+            let widths = p.x.labels.map { TextMetrics.width($0, size: ChartLayout.Style.tickSize) }
             for i in 0..<max(0, centres.count - 1) {
                 #expect(centres[i + 1] - centres[i] > (widths[i] + widths[i + 1]) / 2, "\(name): x labels overlap")
             }

@@ -14,14 +14,15 @@ extension Painter {
     func drawSeries(_ s: Series, _ p: PanelLayout, outlines: [StrokeOutline]?) {
         let c = color(s.name, s.color)
         let n = min(s.x.count, s.y.count)
+        let dashed = isDashed(s)
         if s.line {
             setColor(c)
             if let outlines {
                 fillOutlines(outlines, p)
-            } else if longSeries != .exact && isLong(s, p) && (!s.dashed || isLong(s, p, perColumn: 32)) {
+            } else if longSeries != .exact && isLong(s, p) && (!dashed || isLong(s, p, perColumn: 32)) {
                 // Dashes follow the path's length, which reduction shortens: dashed lines are
                 // reduced only when so dense that they draw a solid band anyway.
-                strokeLine(s, Decimation.m4(x: s.x, y: s.y, column: column(in: p)), p, chunked: !s.dashed)
+                strokeLine(s, Decimation.m4(x: s.x, y: s.y, column: column(in: p)), p, chunked: !dashed)
             } else {
                 strokeLine(s, Array(0..<n), p, chunked: false)
             }
@@ -41,6 +42,10 @@ extension Painter {
         }
     }
 
+    /// Whether the series' line is drawn with a dash pattern (asked for, or given one to tell it
+    /// from an earlier line of the same colour).
+    func isDashed(_ s: Series) -> Bool { !Palette.dash(layout.dash(of: s.name)).isEmpty }
+
     /// Whether the series has more than `perColumn` points per device pixel column of the panel.
     func isLong(_ s: Series, _ p: PanelLayout, perColumn: Int = 2) -> Bool {
         min(s.x.count, s.y.count) > Int(p.plot.width * deviceScale) * perColumn
@@ -53,7 +58,7 @@ extension Painter {
         let step = Painter.outlineStep / deviceScale
         var jobs: [(mark: Int, run: [(x: Double, y: Double)])] = []
         for (index, mark) in marks.enumerated() {
-            guard case let .series(s) = mark, s.line, !s.dashed, isLong(s, p) else { continue }
+            guard case let .series(s) = mark, s.line, !isDashed(s), isLong(s, p) else { continue }
             // Far more points than samples: keep the first, lowest, highest and last per sample
             // column (each point moves less than a sample step, far below what antialiasing shows).
             let n = min(s.x.count, s.y.count)
@@ -101,10 +106,8 @@ extension Painter {
     /// segments (several times faster; the overlaps re-blend a few antialiased edge pixels).
     func strokeLine(_ s: Series, _ indices: [Int], _ p: PanelLayout, chunked: Bool) {
         cairo_set_line_width(cr, Painter.lineWidth)
-        if s.dashed {
-            var dash: [Double] = [6, 3.5]
-            cairo_set_dash(cr, &dash, 2, 0)
-        }
+        var dash = Palette.dash(layout.dash(of: s.name))
+        if !dash.isEmpty { cairo_set_dash(cr, &dash, Int32(dash.count), 0) }
         let chunk = chunked ? 8 : Int.max
         let region = guardRect(p)
         var previous: (x: Double, y: Double)?  // the last finite point

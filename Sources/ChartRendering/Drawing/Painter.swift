@@ -62,20 +62,39 @@ struct Painter {
         cairo_set_font_size(cr, size)
     }
 
-    /// Width of `s` as cairo measures it (used for bold text, whose metrics the layout does not hold).
-    func measure(_ s: String) -> Double {
-        var extents = cairo_text_extents_t()
-        cairo_text_extents(cr, s, &extents)
-        return extents.x_advance
+    /// Width of `s` as cairo measures it, run by run in the font that draws each (used for bold
+    /// text, whose metrics the layout does not hold).
+    func measure(_ s: String, size: Double, bold: Bool) -> Double {
+        var width = 0.0
+        for run in fonts.runs(s, bold: bold) {
+            setFont(size: size, bold: bold, fallback: run.fallback)
+            var extents = cairo_text_extents_t()
+            cairo_text_extents(cr, run.text, &extents)
+            width += extents.x_advance
+        }
+        return width
     }
 
-    /// Draws text with its anchor at fraction `anchor` of its width (0 left, 0.5 centre, 1 right).
+    /// Selects DejaVu, or the CJK fallback for characters DejaVu lacks.
+    func setFont(size: Double, bold: Bool, fallback: Bool) {
+        if fallback, let face = fonts.fallback(bold: bold) {
+            cairo_set_font_face(cr, face.cairo)
+            cairo_set_font_size(cr, size)
+        } else {
+            setFont(size: size, bold: bold)
+        }
+    }
+
+    /// Draws text with its anchor at fraction `anchor` of its width (0 left, 0.5 centre, 1 right),
+    /// each run of characters DejaVu Sans lacks in the CJK fallback font.
     func show(_ s: String, x: Double, y: Double, size: Double, color: RGB, anchor: Double = 0, bold: Bool = false) {
-        setFont(size: size, bold: bold)
         setColor(color)
-        let w = bold ? measure(s) : TextMetrics.width(s, size: size)
+        let w = bold ? measure(s, size: size, bold: true) : TextMetrics.width(s, size: size)
         cairo_move_to(cr, x - anchor * w, y)
-        cairo_show_text(cr, s)
+        for run in fonts.runs(s, bold: bold) {
+            setFont(size: size, bold: bold, fallback: run.fallback)
+            cairo_show_text(cr, run.text)  // advances the current point to the run's end
+        }
     }
 
     func text(_ t: TextItem, bold: Bool = false, color: RGB, anchor: Double = 0) {
@@ -151,7 +170,9 @@ struct Painter {
             setColor(RGB(hex: 0xEBEBEB))
             cairo_rectangle(cr, p.plot.x, p.plot.y - S.stripHeight, p.plot.width, S.stripHeight - 2)
             cairo_fill(cr)
-            show(title, x: p.plot.x + p.plot.width / 2, y: p.plot.y - S.stripHeight / 2 + 2.5, size: 10, color: Painter.ink, anchor: 0.5)
+            // Centred in the strip (which ends 2 points above the plot).
+            let baseline = p.plot.y - 1 - S.stripHeight / 2 + S.stripTextSize * (TextMetrics.ascent - TextMetrics.descent) / 2
+            show(title, x: p.plot.x + p.plot.width / 2, y: baseline, size: S.stripTextSize, color: Painter.ink, anchor: 0.5)
         }
     }
 
@@ -286,19 +307,22 @@ struct Painter {
                     cairo_arc(cr, x, y, 2.2, 0, 2 * Double.pi)
                     cairo_fill(cr)
                 }
-                let w = TextMetrics.width(t.text, size: 10)
+                let w = TextMetrics.width(t.text, size: S.annotationSize)
                 // Keep the label inside the plot: flip to the left of the anchor near the right edge.
                 let flip = x + 6 + w > p.plot.maxX
-                show(t.text, x: flip ? x - 6 : x + 6, y: max(p.plot.y + 10, y - 5), size: 10, color: Painter.ink, anchor: flip ? 1 : 0)
+                show(t.text, x: flip ? x - 6 : x + 6, y: max(p.plot.y + S.annotationSize, y - 5), size: S.annotationSize,
+                     color: Painter.ink, anchor: flip ? 1 : 0)
             case let .rule(r):
                 guard let label = r.label else { continue }
-                let w = TextMetrics.width(label, size: 9)
+                let size = S.ruleLabelSize
+                let w = TextMetrics.width(label, size: size)
                 if r.orientation == .horizontal {
-                    show(label, x: p.plot.maxX - 4 - w, y: p.py(r.value) - 4, size: 9, color: RGB(hex: 0x444444))
+                    show(label, x: p.plot.maxX - 4 - w, y: p.py(r.value) - 4, size: size, color: RGB(hex: 0x444444))
                 } else {
                     let x = p.px(r.value)
                     let flip = x + 4 + w > p.plot.maxX
-                    show(label, x: flip ? x - 4 : x + 4, y: p.plot.y + 11, size: 9, color: RGB(hex: 0x444444), anchor: flip ? 1 : 0)
+                    show(label, x: flip ? x - 4 : x + 4, y: p.plot.y + 2 + size * TextMetrics.ascent, size: size,
+                         color: RGB(hex: 0x444444), anchor: flip ? 1 : 0)
                 }
             default: break
             }
@@ -316,17 +340,15 @@ struct Painter {
         cairo_set_line_width(cr, 0.7)
         cairo_stroke(cr)
         for (i, e) in legend.entries.enumerated() {
-            let cy = r.y + 6 + 8 + Double(i) * 16
+            let cy = r.y + 6 + S.legendRow / 2 + Double(i) * S.legendRow
             let x0 = r.x + 8
             let c = Palette.category(e.color)
             setColor(c)
             switch e.key {
             case .line, .dashed, .lineMarker:
                 cairo_set_line_width(cr, 2)
-                if e.key == .dashed {
-                    var dash: [Double] = [5, 3]
-                    cairo_set_dash(cr, &dash, 2, 0)
-                }
+                var dash = Palette.dash(e.dash)
+                if !dash.isEmpty { cairo_set_dash(cr, &dash, Int32(dash.count), 0) }
                 line(x0, cy, x0 + 22, cy)
                 cairo_stroke(cr)
                 cairo_set_dash(cr, nil, 0, 0)
@@ -369,6 +391,6 @@ struct Painter {
             let y = r.maxY - (t - bar.lower) / (bar.upper - bar.lower) * r.height
             show(label, x: r.maxX + S.tickLength + 3, y: y + ascent * 0.36, size: S.tickSize, color: Painter.tickInk)
         }
-        show(bar.title, x: r.x + r.width / 2, y: r.y - 6, size: S.tickSize, color: Painter.ink, anchor: 0.5)
+        if let title = bar.titleText { text(title, color: Painter.ink) }
     }
 }

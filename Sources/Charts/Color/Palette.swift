@@ -12,6 +12,17 @@ package enum Palette {
         return okabeIto[((i % n) + n) % n]
     }
 
+    /// Dash patterns (on, off, … in points for a 1.6-point pen), by index: solid, dashed, dotted,
+    /// dash-dot, long dash. A line chart with more series than colours gives each repeated
+    /// colour the next pattern (see `ChartLayout.colors`), so no two lines look the same.
+    package static let dashes: [[Double]] = [[], [6, 3.5], [1.6, 2.4], [7, 2.5, 1.6, 2.5], [13, 4]]
+
+    /// The dash pattern for index `i` (wrapping).
+    package static func dash(_ i: Int) -> [Double] {
+        let n = dashes.count
+        return dashes[((i % n) + n) % n]
+    }
+
     /// Viridis sampled at 9 stops (matplotlib's `viridis` at 0, 1/8, …, 1).
     static let viridisStops: [RGB] = [
         0x440154, 0x472D7B, 0x3B528B, 0x2C728E, 0x21918C, 0x28AE80, 0x5EC962, 0xADDC30, 0xFDE725,

@@ -6,8 +6,17 @@ extension ChartLayout.Builder {
         guard let mark = barMark else { return (nil, 0) }
         let colorBar = colorBarInfo(mark, height: height)
         let labelsW = colorBar.map { $0.labels.map { TextMetrics.width($0, size: S.tickSize) }.max() ?? 0 } ?? 0
-        let titleW = TextMetrics.width(colorBar?.title ?? "", size: S.tickSize)
-        return (colorBar, 14 + max(12 + S.tickLength + 3 + labelsW, titleW / 2 + 6))
+        let titleW = colorBarTitleLines(colorBar?.title ?? "", labelsWidth: labelsW)
+            .map { TextMetrics.width($0, size: S.tickSize) }.max() ?? 0
+        return (colorBar, 14 + max(12 + S.tickLength + 3 + labelsW, titleW) + 2)
+    }
+
+    /// The colour bar's title in lines starting at the bar's left edge: on one line up to 110
+    /// points (or the width of bar and labels, if wider), wrapped at spaces beyond that.
+    func colorBarTitleLines(_ title: String, labelsWidth: Double) -> [String] {
+        guard !title.isEmpty else { return [] }
+        let limit = max(110, 12 + S.tickLength + 3 + labelsWidth)
+        return TextMetrics.wrap(title, size: S.tickSize, maxWidth: limit)
     }
 
     /// The colour bar's value range, ticks and palette (not yet placed), or nil for other marks.
@@ -42,14 +51,25 @@ extension ChartLayout.Builder {
                               ticks: ticks, labels: TickFormatter.labels(ticks), palette: palette)
     }
 
-    /// The colour bar beside the panels: right of them, from below its title to the grid's bottom.
+    /// The colour bar beside the panels: right of them, its title level with the top of the plots
+    /// and starting at the bar's left edge, the bar from below the title (clear of it by 4 points
+    /// plus the half of the top tick label that rises above the bar) to the grid's bottom.
     func placeColorBar(_ colorBar: ColorBarLayout, beside panels: [PanelLayout], frame: VerticalFrame) -> ColorBarLayout {
         var bar = colorBar
         let plotTop = panels.map(\.plot.y).min() ?? frame.top
         let plotBottom = panels.map(\.plot.maxY).max() ?? (chart.height - frame.bottom)
         let plotRight = panels.map(\.plot.maxX).max() ?? chart.width
-        let titleGap = S.tickSize * 1.4
-        bar.rect = Rect(x: plotRight + 14, y: plotTop + titleGap, width: 12, height: plotBottom - plotTop - titleGap).rounded()
+        let labelsW = bar.labels.map { TextMetrics.width($0, size: S.tickSize) }.max() ?? 0
+        let lines = colorBarTitleLines(bar.title, labelsWidth: labelsW)
+        let x = plotRight + 14
+        var titleBottom = plotTop
+        if !lines.isEmpty {
+            bar.titleText = TextItem(text: lines.joined(separator: "\n"), x: x, y: plotTop + S.tickSize * TextMetrics.ascent,
+                                     size: S.tickSize, rotated: false)
+            titleBottom = plotTop + S.tickSize * (TextMetrics.ascent + TextMetrics.descent + 1.25 * Double(lines.count - 1))
+        }
+        let top = (titleBottom + 4 + S.tickSize * TextMetrics.ascent * 0.64).rounded(.up)
+        bar.rect = Rect(x: x, y: top, width: 12, height: max(20, plotBottom - top)).rounded()
         return bar
     }
 }

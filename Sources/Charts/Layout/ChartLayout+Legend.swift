@@ -1,22 +1,37 @@
 extension ChartLayout.Builder {
     /// The colour and key of every named mark in order of appearance: marks with the same name share
     /// an entry (a line's key wins over an area's), explicit colours win over the next free index.
+    /// Lines also get a dash pattern: their own (solid, or dashed when asked), unless a line
+    /// before them already has that colour and pattern (past 8 series the colours repeat), then
+    /// the first other pattern of `Palette.dashes` no line of that colour has yet (solid last).
     static func colorEntries(_ chart: Chart) -> [LegendEntry] {
         var out: [LegendEntry] = []
         var next = 0
-        func add(_ name: String, _ explicit: Int?, _ key: LegendEntry.Key) {
+        var taken: Set<[Int]> = []  // (colour, dash) of the lines so far
+        let colours = Palette.okabeIto.count
+        func add(_ name: String, _ explicit: Int?, _ key: LegendEntry.Key, stroked: Bool = false) {
             if let i = out.firstIndex(where: { $0.name == name }) {
                 if key != .area && out[i].key == .area { out[i].key = key }
                 if let e = explicit { out[i].color = e }
                 return
             }
-            out.append(LegendEntry(name: name, color: explicit ?? next, key: key))
+            var entry = LegendEntry(name: name, color: explicit ?? next, key: key)
+            if stroked {
+                let colour = ((entry.color % colours) + colours) % colours
+                let wanted = key == .dashed ? 1 : 0
+                // A line asked to be dashed stays dashed: solid is its last resort.
+                let order = [wanted] + Palette.dashes.indices.filter { $0 != wanted && $0 != 0 } + [0]
+                let free = order.first { !taken.contains([colour, $0]) }
+                entry.dash = free ?? wanted
+                taken.insert([colour, entry.dash])
+            }
+            out.append(entry)
             next += 1
         }
         for mark in chart.marks {
             switch mark {
             case let .series(s):
-                add(s.name, s.color, s.line ? (s.dashed ? .dashed : (s.markers ? .lineMarker : .line)) : .marker)
+                add(s.name, s.color, s.line ? (s.dashed ? .dashed : (s.markers ? .lineMarker : .line)) : .marker, stroked: s.line)
             case let .bar(b): for g in b.groups { add(g.name, nil, .area) }
             case let .histogram(h): add(h.name, nil, .area)
             case let .band(b): add(b.name, b.color, .area)
@@ -33,7 +48,7 @@ extension ChartLayout.Builder {
     /// The legend box's width and height in points.
     func legendBox() -> (width: Double, height: Double) {
         let textW = entries.map { TextMetrics.width($0.name, size: S.legendSize) }.max() ?? 0
-        return ((8 + 22 + 6 + textW + 8).rounded(.up), (6 + Double(entries.count) * 16 + 4).rounded(.up))
+        return ((8 + 22 + 6 + textW + 8).rounded(.up), (6 + Double(entries.count) * S.legendRow + 4).rounded(.up))
     }
 
     /// The legend, and the panels it leaves: inside the single plot in the first corner that covers

@@ -27,7 +27,8 @@ extension ChartLayout {
                     }
                 case let .text(t):
                     let x = p.px(t.x), y = p.py(t.y)
-                    rects.append(Rect(x: x, y: y - 14, width: TextMetrics.width(t.text, size: 10) + 8, height: 16))
+                    let size = ChartLayout.Style.annotationSize
+                    rects.append(Rect(x: x, y: y - 6 - size * 1.05, width: TextMetrics.width(t.text, size: size) + 8, height: size * 1.05 + 8))
                 case .rule:
                     break
                 }

@@ -35,13 +35,44 @@ extension ChartLayout.Builder {
         let yAxes = self.yAxes(domains.y, length: frame.panelHeight)
         let labelW = Self.widestLabel(yAxes)
         let left = S.pad + (chart.y.label.isEmpty ? 0 : Self.axisTitleHeight + 4) + labelW + 3 + S.tickLength
-        let colGap = grid.sharedY ? 10.0 : labelW + S.tickLength + 3 + 12
+        var colGap = grid.sharedY ? 10.0 : labelW + S.tickLength + 3 + 12
         // Leave room for half of the last x label past the plot's right edge.
         let right = S.pad + rightExtra + (rightExtra > 0 ? 0 : 10)
-        let pw = plotWidth(left: left, right: right, columnGap: colGap, columns: grid.columns)
+        var pw = plotWidth(left: left, right: right, columnGap: colGap, columns: grid.columns)
+        // Widen the gap between columns until the x tick labels of neighbouring panels, which
+        // stick out past the plots' edges ("40" of one panel, "0" of the next), keep apart.
+        for _ in 0..<3 where grid.columns > 1 {
+            let needed = xLabelGap(grid: grid, domains: domains, plotWidth: pw)
+            guard needed > colGap else { break }
+            colGap = needed.rounded(.up)
+            pw = plotWidth(left: left, right: right, columnGap: colGap, columns: grid.columns)
+        }
         return HorizontalFrame(
             xDomains: domains.x, yDomains: domains.y, yAxes: yAxes, labelWidth: labelW, left: left, columnGap: colGap,
             right: right, plotWidth: pw)
+    }
+
+    /// The gap between columns that keeps the x tick labels of side-by-side panels (plots
+    /// `plotWidth` wide) at least `Style.panelLabelGap` apart.
+    func xLabelGap(grid: FacetGrid, domains: Domains, plotWidth: Double) -> Double {
+        let overhangs: [(left: Double, right: Double)] = domains.x.indices.map { i in
+            let axis = fitHorizontal(
+                axisTicks(scale: chart.x.scale, lower: domains.x[i].0, upper: domains.x[i].1, categories: xCategories,
+                          length: plotWidth, spacing: 80),
+                length: plotWidth)
+            var left = 0.0, right = 0.0
+            for (t, label) in zip(axis.ticks, axis.labels) {
+                let centre = axis.fraction(t) * plotWidth, half = TextMetrics.width(label, size: S.tickSize) / 2
+                left = max(left, half - centre)
+                right = max(right, centre + half - plotWidth)
+            }
+            return (left, right)
+        }
+        var needed = 0.0
+        for i in overhangs.indices where (i + 1) % grid.columns != 0 && i + 1 < overhangs.count {
+            needed = max(needed, overhangs[i].right + overhangs[i + 1].left + S.panelLabelGap)
+        }
+        return needed
     }
 
     /// The y axes of plots `length` points tall over the given domains.

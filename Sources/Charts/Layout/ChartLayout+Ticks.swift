@@ -34,7 +34,14 @@ extension ChartLayout.Builder {
         let range = TickRange(lower: lower, upper: upper)
         switch scale {
         case .linear:
-            let ticks = ExtendedTicks.ticks(lower, upper, m: m).filter(range.contains)
+            // The best labelling may reach past the range ([-2, 0, 2] on -1.55…1.55), leaving a
+            // single tick inside: ask for more until at least two fall inside.
+            var ticks = ExtendedTicks.ticks(lower, upper, m: m).filter(range.contains)
+            var more = m
+            while ticks.count < 2 && more < m + 4 {
+                more += 1
+                ticks = ExtendedTicks.ticks(lower, upper, m: more).filter(range.contains)
+            }
             return (ticks, TickFormatter.labels(ticks))
         case .log10:
             return logTicks(range, m: m)

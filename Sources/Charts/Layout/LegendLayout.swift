@@ -19,6 +19,9 @@ package struct LegendEntry: Codable, Sendable, Equatable {
     package var color: Int
     /// How the key is drawn.
     package var key: Key
+    /// Index into `Palette.dashes` for lines (0 solid): a second channel that tells apart lines
+    /// sharing a colour once there are more than the palette's 8 colours.
+    package var dash: Int = 0
 }
 
 /// A laid-out legend.
@@ -37,6 +40,9 @@ package struct LegendLayout: Codable, Sendable, Equatable {
 package struct ColorBarLayout: Codable, Sendable, Equatable {
     /// The title above the bar.
     package var title: String
+    /// The title as placed (left-aligned at the bar, above it and its top tick label); nil
+    /// without a title.
+    package var titleText: TextItem? = nil
     /// The bar in points.
     package var rect: Rect
     /// Value at the bottom.

@@ -32,11 +32,24 @@ package enum TextMetrics {
             let v = scalar.value
             if v >= 32 && v < 127 {
                 units += ascii[Int(v) - 32]
+            } else if let known = extra[v] {
+                units += known
+            } else if isWide(v) {
+                units += 2048
             } else {
-                units += extra[v] ?? 1254
+                units += 1254
             }
         }
         return Double(units) / unitsPerEm * size
+    }
+
+    /// Whether a character is drawn a full em wide: CJK ideographs, kana, Hangul, CJK punctuation
+    /// and full-width forms (drawn by the CJK fallback font, Noto Sans CJK, whose advance for all
+    /// of these is one em).
+    static func isWide(_ v: UInt32) -> Bool {
+        (0x2E80...0x9FFF).contains(v) || (0xAC00...0xD7A3).contains(v) || (0xF900...0xFAFF).contains(v)
+            || (0xFE30...0xFE4F).contains(v) || (0xFF01...0xFF60).contains(v) || (0xFFE0...0xFFE6).contains(v)
+            || (0x20000...0x3FFFF).contains(v)
     }
 
     /// `text` broken into lines no wider than `maxWidth` at `size` points, at spaces (a word

@@ -147,6 +147,40 @@ enum ChartGallery {
         out.append(("long-series", Chart.line(title: "Four series of 10,000 points", x: "step", y: "value", series: (0..<4).map { k in
             Series(name: "run \(k + 1)", x: lx, y: lx.map { sin($0 / 300 + Double(k)) + 0.3 * sin($0 * 0.37 * Double(k + 1)) + Double(k) })
         })))
+
+        // More series than colours: from the ninth on, colours repeat with a dash pattern.
+        let ts: [Double] = (0..<40).map { Double($0) / 39 }
+        let twelve: [Series] = (0..<12).map { k in
+            let offset = Double(k) * 0.3, slope = 0.6 * Double(k % 5 + 1) / 5
+            return Series(name: "w\(k + 1)", x: ts, y: ts.map { offset + slope * $0 })
+        }
+        out.append(("many-series", Chart.line(title: "Twelve series", x: "t", y: "value", series: twelve).legend(.right)))
+
+        // Heatmaps in facets with points on top and a colour-bar title wider than the bar's
+        // labels (chapter 03's decision boundaries).
+        let cells = (0...30).map { -1.5 + 3 * Double($0) / 30 }
+        let classes = (0..<2).map { c in
+            Series(name: "class \(c)", x: (0..<20).map { -1.2 + 0.12 * Double($0) },
+                   y: (0..<20).map { sin(Double($0) * 0.7 + Double(c) * 3) }, line: false, markers: true)
+        }
+        let boundaries = [("no penalty", 4.0), ("L2, λ = 0.01", 1.5)].map { title, sharpness in
+            Panel(title: title, marks: [
+                .heatmap(HeatmapMark(name: "P(class 1)", x: cells, y: cells, z: cells.flatMap { y in
+                    cells.map { x in 1 / (1 + exp(-sharpness * (y - 0.5 * sin(2 * x)))) }
+                })),
+            ] + classes.map { .series($0) })
+        }
+        out.append(("heatmap-facets", Chart.facets(title: "Decision boundaries", x: "x₁", y: "x₂", panels: boundaries, columns: 2)
+            .size(width: 700, height: 380)))
+
+        // Five narrow shared-scale panels whose end ticks (0 and 40) meet at the panel gaps.
+        let epochs40 = (1...40).map(Double.init)
+        let seedPanels = (0..<5).map { i in
+            Panel(title: "seed \(i + 1)", marks: [.series(Series(name: "Σ‖W‖₂", x: epochs40,
+                                                                   y: epochs40.map { 10 + Double(i) + 2 * log($0) }))])
+        }
+        out.append(("facets-five", Chart.facets(title: "Weight norms per seed", x: "epoch", y: "Σ ‖W‖", panels: seedPanels, columns: 5)
+            .size(width: 760, height: 300)))
         return out
     }
 }
