@@ -6,7 +6,10 @@ import NotebookProtocol
 
 /// A chapter page: prose, blocks with their outputs, figures and diagnostics.
 extension ReportRenderer {
-    func chapterContext(_ result: ChapterResult, figureSizes: [Int: (Int, Int)], renderer: ChartRenderer) -> [String: Any] {
+    func chapterContext(
+        _ result: ChapterResult, figureSizes: [Int: (Int, Int)], renderer: ChartRenderer,
+        highlighted: [CodeHighlighter.Block: String] = [:]
+    ) -> [String: Any] {
         var labels: [String: Int] = [:]
         for figure in result.figures { if let label = figure.label { labels[label] = figure.number } }
         let prose = ProseRenderer(figures: labels)
@@ -15,7 +18,8 @@ extension ReportRenderer {
             case .prose(let markdown, _, let inline, let math, let references):
                 return ["prose": ["html": prose.html(markdown, inline: inline, math: math, references: references)]]
             case .block(let block):
-                return ["block": blockContext(block, figureSizes: figureSizes, renderer: renderer, prose: prose)]
+                return ["block": blockContext(
+                    block, figureSizes: figureSizes, renderer: renderer, prose: prose, highlighted: highlighted)]
             }
         }
         return [
@@ -25,7 +29,8 @@ extension ReportRenderer {
     }
 
     func blockContext(
-        _ block: BlockResult, figureSizes: [Int: (Int, Int)], renderer: ChartRenderer, prose: ProseRenderer
+        _ block: BlockResult, figureSizes: [Int: (Int, Int)], renderer: ChartRenderer, prose: ProseRenderer,
+        highlighted: [CodeHighlighter.Block: String] = [:]
     ) -> [String: Any] {
         var figureAnchors: [Int: String] = [:]
         let outputs: [[String: Any]] = block.outputs.map { output in
@@ -62,6 +67,10 @@ extension ReportRenderer {
             "claims": block.claims.map { claimContext($0, figureAnchors: figureAnchors, prose: prose) },
         ]
         if let label = block.options.label, !label.hasPrefix("fig-") { context["anchor"] = label }
+        // Pygments' output: the code's text, HTML-escaped, inside class-only spans.
+        if let html = highlighted[CodeHighlighter.Block(language: context["language"] as? String ?? "text", code: block.code)] {
+            context["codeHTML"] = html
+        }
         return context
     }
 
