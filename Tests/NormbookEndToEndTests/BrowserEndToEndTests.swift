@@ -118,7 +118,14 @@ struct BrowserEndToEndTests {
     }
 
     private func shoot(_ browser: HeadlessChromium, to file: URL) throws {
-        let shot = try browser.send("Page.captureScreenshot", ["format": "png"])
+        // The whole page, not only the window.
+        let metrics = try browser.send("Page.getLayoutMetrics")
+        let size = metrics["cssContentSize"] as? [String: Any] ?? [:]
+        let width = (size["width"] as? Double) ?? 1280, height = min((size["height"] as? Double) ?? 900, 16000)
+        let shot = try browser.send("Page.captureScreenshot", [
+            "format": "png", "captureBeyondViewport": true,
+            "clip": ["x": 0, "y": 0, "width": width, "height": height, "scale": 1],
+        ])
         let data = try #require(Data(base64Encoded: shot["data"] as? String ?? ""))
         try data.write(to: file)
     }

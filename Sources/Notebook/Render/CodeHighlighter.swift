@@ -8,7 +8,7 @@ import Foundation
 /// minutes to every optimized build on two cores. Pygments is maintained, has a Swift lexer and
 /// is packaged by Debian. It runs once per report, as one child process for all blocks: the code
 /// goes in a JSON file, the HTML (spans with `hl-` classes, no wrapper) comes back as JSON.
-struct CodeHighlighter {
+struct CodeHighlighter: Sendable {
     /// Debian's interpreter (the one python3-pygments installs into), not whatever `python3`
     /// comes first on the PATH.
     static let python = "/usr/bin/python3"
@@ -34,7 +34,7 @@ struct CodeHighlighter {
         """
 
     /// A block to colour.
-    struct Block: Hashable {
+    struct Block: Hashable, Sendable {
         var language: String
         var code: String
     }

@@ -38,12 +38,12 @@ struct PageOutline: Equatable {
         }
     }
 
-    nonisolated(unsafe) private static let heading = regex(#"<h([23])(?: id="([^"]*)")?>(.*?)</h\1>"#)
-    nonisolated(unsafe) private static let existingID = regex(#"\sid="([^"]*)""#)
-    nonisolated(unsafe) private static let tag = regex(#"<[^>]*>"#)
-    nonisolated(unsafe) private static let unsearched = regex(#"<(pre|table|script|style)\b[^>]*>.*?</\1>"#)
-    nonisolated(unsafe) private static let firstParagraph = regex(#"<section class="prose">.*?(<p>.*?</p>)"#)
-    nonisolated(unsafe) private static let fragmentLink = regex(##"href="#"##)
+    private static let heading = regex(#"<h([23])(?: id="([^"]*)")?>(.*?)</h\1>"#)
+    private static let existingID = regex(#"\sid="([^"]*)""#)
+    private static let tag = regex(#"<[^>]*>"#)
+    private static let unsearched = regex(#"<(pre|table|script|style)\b[^>]*>.*?</\1>"#)
+    private static let firstParagraph = regex(#"<section class="prose">.*?(<p>.*?</p>)"#)
+    private static let fragmentLink = regex(##"href="#"##)
 
     /// Outlines `html`, the body of the page `pageHref` (already a URL path).
     init(html: String, pageHref: String) {

@@ -22,6 +22,9 @@ struct ReportRenderer: Sendable {
     var figureCache: URL?
     /// Claim parts with a smaller margin are flagged as fragile.
     var fragileMargin = BuildOptions.defaultFragileMargin
+    /// Colours code blocks (one Pygments process per report); nil shows code uncoloured (the
+    /// fuzzer, which renders thousands of reports a minute).
+    var highlighter: CodeHighlighter? = CodeHighlighter()
 
     /// Creates a renderer.
     init(reportTitle: String, version: String, themeDirectory: URL? = nil) {
@@ -41,9 +44,9 @@ struct ReportRenderer: Sendable {
         written += try AssetCopier.copy(into: folder, templates: templates)
 
         let renderer = ChartRenderer()
-        let highlighted = try CodeHighlighter().highlight(results.flatMap { result in
+        let highlighted = try highlighter?.highlight(results.flatMap { result in
             result.blocks.map { CodeHighlighter.Block(language: $0.language.isEmpty ? "text" : $0.language, code: $0.code) }
-        })
+        }) ?? [:]
         var outlines: [PageOutline] = []
         var search = SearchIndex()
         for (position, result) in results.enumerated() {
