@@ -114,12 +114,26 @@ struct BrowserEndToEndTests {
             try shoot(browser, to: screenshots.appendingPathComponent("\(name)-390.png"))
         }
 
+        // On a phone the ☰ button opens the chapter list (the last page loaded is index.html).
+        try browser.send("Emulation.setDeviceMetricsOverride", ["width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": true])
+        let menu = try browser.evaluate("""
+            (() => { document.querySelector('.menu-toggle').click(); const s = document.getElementById('sidebar');
+              return getComputedStyle(s).display !== 'none' && s.getBoundingClientRect().height > 100; })()
+            """) as? Bool
+        #expect(menu == true, "the menu opens at 390 px")
+        let shot = try browser.send("Page.captureScreenshot", ["format": "png"])
+        try Data(base64Encoded: shot["data"] as? String ?? "")?.write(to: screenshots.appendingPathComponent("menu-390.png"))
+        _ = try browser.evaluate("document.querySelector('.menu-toggle').click()")
+        try browser.send("Emulation.setDeviceMetricsOverride", ["width": 1280, "height": 900, "deviceScaleFactor": 1, "mobile": false])
+
         // The search finds a word of the second chapter from any page.
         let hits = try browser.evaluate("""
-            (() => { const i = document.getElementById('search-input'); i.value = 'short chap';
+            (() => { const i = document.getElementById('search-input'); i.value = '\(given == nil ? "short chap" : "weight reten")';
               i.dispatchEvent(new Event('input')); return [...document.querySelectorAll('#search-results a')].map(a => a.getAttribute('href')); })()
             """) as? [String]
         if given == nil { #expect(hits?.first == "02-second.html", "search results: \(String(describing: hits))") }
+        let results = try browser.send("Page.captureScreenshot", ["format": "png"])
+        try Data(base64Encoded: results["data"] as? String ?? "")?.write(to: screenshots.appendingPathComponent("search-1280.png"))
 
         let problems = browser.events.compactMap(Self.problem)
         #expect(problems.isEmpty, "console messages, exceptions or failed requests: \(problems)")
