@@ -71,15 +71,19 @@ final class HeadlessChromium {
 
     /// Closes the browser (and kills it if it does not go).
     func close() {
-        guard process.isRunning else { return }
-        _ = try? send("Browser.close", inSession: false, timeout: 5)
-        let deadline = Date().addingTimeInterval(5)
-        while process.isRunning && Date() < deadline { usleep(20_000) }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        guard !closed else { return }
+        closed = true
+        if process.isRunning {
+            _ = try? send("Browser.close", inSession: false, timeout: 5)
+            let deadline = Date().addingTimeInterval(5)
+            while process.isRunning && Date() < deadline { usleep(20_000) }
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        }
         try? input.close()
         Glibc.close(output)
         try? FileManager.default.removeItem(at: folder)
     }
+    private var closed = false
 
     /// Sends a command and waits for its result; events that arrive meanwhile are kept.
     @discardableResult
