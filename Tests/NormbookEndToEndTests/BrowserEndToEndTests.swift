@@ -182,7 +182,7 @@ struct BrowserEndToEndTests {
             searchShown: !document.querySelector('.search').hidden,
             menuShown: !!toggle && !toggle.hidden && getComputedStyle(toggle).display !== 'none',
             chapterLinks: document.querySelectorAll('.sidebar .chapters > li > a').length,
-            overflow: Math.max(0, document.documentElement.scrollWidth - window.innerWidth),
+            overflow: Math.max(0, document.documentElement.scrollWidth - document.documentElement.clientWidth),
           };
         })()
         """
