@@ -183,6 +183,13 @@ struct BrowserEndToEndTests {
             menuShown: !!toggle && !toggle.hidden && getComputedStyle(toggle).display !== 'none',
             chapterLinks: document.querySelectorAll('.sidebar .chapters > li > a').length,
             overflow: Math.max(0, document.documentElement.scrollWidth - document.documentElement.clientWidth),
+            // What sticks out of the page outside any scrolling box (to say what to fix).
+            wide: [...document.querySelectorAll('body *')].filter(e => {
+              if (e.getBoundingClientRect().right <= document.documentElement.clientWidth + 1) return false;
+              for (let p = e.parentElement; p; p = p.parentElement) {
+                if (['auto', 'scroll', 'hidden'].includes(getComputedStyle(p).overflowX)) return false; }
+              return true;
+            }).slice(0, 5).map(e => e.tagName.toLowerCase() + '.' + e.className + ': ' + (e.textContent || '').slice(0, 60)),
           };
         })()
         """
