@@ -103,8 +103,8 @@ struct CrossReferenceEndToEndTests {
         #expect(rendered.components(separatedBy: "class=\"katex\"").count - 1 >= 4)
         #expect(!rendered.contains("math-error"))
         #expect(rendered.contains("<span class=\"equation-number\">(2)</span>"))
-        // Both figures, as embedded images; the code was highlighted by the embedded highlight.js.
+        // Both figures, as embedded images; the code was coloured by the embedded Prism.
         #expect(rendered.components(separatedBy: "<img src=\"data:image/png;base64,").count - 1 == 2)
-        #expect(rendered.contains("class=\"hljs"))
+        #expect(rendered.contains("class=\"token keyword\""))
     }
 }

@@ -94,10 +94,14 @@ public struct Doctor: Sendable {
         findings.append(fm.fileExists(atPath: katex.path)
             ? DoctorFinding("KaTeX", .ok, AssetCopier.katexDirectory.path)
             : DoctorFinding("KaTeX", .failed, "\(katex.path) is missing", hint: "install Debian's libjs-katex and fonts-katex"))
-        let highlight = AssetCopier.highlightDirectory
-        findings.append(fm.fileExists(atPath: highlight.path)
-            ? DoctorFinding("highlight.js", .ok, highlight.path)
-            : DoctorFinding("highlight.js", .failed, "\(highlight.path) is missing", hint: "install Debian's libjs-highlight.js"))
+        let lunr = AssetCopier.lunrDirectory.appendingPathComponent("lunr.min.js")
+        findings.append(fm.fileExists(atPath: lunr.path)
+            ? DoctorFinding("lunr (search)", .ok, AssetCopier.lunrDirectory.path)
+            : DoctorFinding("lunr (search)", .failed, "\(lunr.path) is missing", hint: "install Debian's libjs-lunr"))
+        let prism = AssetCopier.prismDirectory.appendingPathComponent("prism-swift.min.js")
+        findings.append(fm.fileExists(atPath: prism.path)
+            ? DoctorFinding("Prism (code colours)", .ok, AssetCopier.prismDirectory.path)
+            : DoctorFinding("Prism (code colours)", .failed, "\(prism.path) is missing", hint: "install Debian's node-prismjs"))
         do {
             let templates = try InstallLayout.templatesFolder()
             findings.append(DoctorFinding("templates", .ok, templates.path))

@@ -1,17 +1,31 @@
 import Foundation
 
 /// Copies the report's static assets: normbook's stylesheet and script, KaTeX from Debian's
-/// libjs-katex and fonts-katex (math), and highlight.js from Debian's libjs-highlight.js (Swift
-/// syntax colouring), so that pages make no network request.
+/// libjs-katex and fonts-katex (math), and lunr from Debian's libjs-lunr (search), so that
+/// pages make no network request.
 ///
-/// Highlighting runs in the browser rather than at build time: the server-side alternative,
-/// swift-syntax's classifier, adds several minutes to every optimized build on two cores,
-/// while highlight.js is a well-kept highlighter that Debian already packages.
+/// Search uses lunr because it is a maintained full-text search library that Debian packages
+/// (no vendored copy to keep current), small (29 kB minified) and runs offline; its index is
+/// built in the browser from `assets/search-index.js`, which the renderer writes. Its licence
+/// (MIT, Debian's copyright file) is copied beside it.
+///
+/// Code is coloured in the browser by Prism from Debian's node-prismjs (1.29, maintained, with a
+/// Swift grammar, and silent in the console — Debian's highlight.js is version 9, which warns that
+/// it has reached its end of life). Its core and the grammars the chapters use are concatenated
+/// into one file, `assets/prism/prism.js`, with its licence (MIT) beside it; code in a language it
+/// does not know stays plain.
 enum AssetCopier {
     /// Where Debian installs KaTeX.
     static let katexDirectory = URL(fileURLWithPath: "/usr/share/javascript/katex")
-    /// Where Debian installs highlight.js.
-    static let highlightDirectory = URL(fileURLWithPath: "/usr/share/javascript/highlight.js")
+    /// Where Debian installs lunr, and its licence.
+    static let lunrDirectory = URL(fileURLWithPath: "/usr/share/javascript/lunr")
+    static let lunrLicence = URL(fileURLWithPath: "/usr/share/doc/libjs-lunr/copyright")
+    /// Where Debian installs Prism's components, and its licence.
+    static let prismDirectory = URL(fileURLWithPath: "/usr/share/nodejs/prismjs/components")
+    static let prismLicence = URL(fileURLWithPath: "/usr/share/doc/node-prismjs/copyright")
+    /// Prism's core, then the grammars, dependencies first (clike before swift, markup before
+    /// markdown).
+    static let prismComponents = ["core", "clike", "markup", "swift", "python", "bash", "json", "yaml", "markdown"]
 
     /// Writes `assets/` into `folder` and returns the paths written.
     static func copy(into folder: URL, templates: Templates) throws -> [String] {
@@ -33,15 +47,33 @@ enum AssetCopier {
             try data.write(to: assets.appendingPathComponent("katex/\(name)"))
             written.append("assets/katex/\(name)")
         }
-        for (name, target) in [("highlight.min.js", "highlight/highlight.min.js"), ("styles/github.css", "highlight/github.css")] {
-            let source = highlightDirectory.appendingPathComponent(name).resolvingSymlinksInPath()
-            guard let data = fm.contents(atPath: source.path) else {
-                throw NotebookError.unreadable(path: source.path, reason: "highlight.js is not installed (Debian package libjs-highlight.js)")
+        let lunr = assets.appendingPathComponent("lunr")
+        try fm.createDirectory(at: lunr, withIntermediateDirectories: true)
+        for (source, target) in [(lunrDirectory.appendingPathComponent("lunr.min.js"), "lunr.min.js"), (lunrLicence, "LICENSE")] {
+            guard let data = fm.contents(atPath: source.resolvingSymlinksInPath().path) else {
+                throw NotebookError.unreadable(path: source.path, reason: "lunr is not installed (Debian package libjs-lunr)")
             }
-            try fm.createDirectory(at: assets.appendingPathComponent("highlight"), withIntermediateDirectories: true)
-            try data.write(to: assets.appendingPathComponent(target))
-            written.append("assets/\(target)")
+            try data.write(to: lunr.appendingPathComponent(target))
+            written.append("assets/lunr/\(target)")
         }
+        let prism = assets.appendingPathComponent("prism")
+        try fm.createDirectory(at: prism, withIntermediateDirectories: true)
+        var bundle = Data()
+        for component in prismComponents {
+            let source = prismDirectory.appendingPathComponent("prism-\(component).min.js").resolvingSymlinksInPath()
+            guard let data = fm.contents(atPath: source.path) else {
+                throw NotebookError.unreadable(path: source.path, reason: "Prism is not installed (Debian package node-prismjs)")
+            }
+            bundle.append(data)
+            bundle.append(Data("\n".utf8))
+        }
+        try bundle.write(to: prism.appendingPathComponent("prism.js"))
+        written.append("assets/prism/prism.js")
+        guard let licence = fm.contents(atPath: prismLicence.resolvingSymlinksInPath().path) else {
+            throw NotebookError.unreadable(path: prismLicence.path, reason: "Prism is not installed (Debian package node-prismjs)")
+        }
+        try licence.write(to: prism.appendingPathComponent("LICENSE"))
+        written.append("assets/prism/LICENSE")
         // Only WOFF2: every browser that runs KaTeX reads it, and it is the first format the
         // stylesheet lists, so the others would never be fetched.
         let fontSource = katexDirectory.appendingPathComponent("fonts").resolvingSymlinksInPath()

@@ -41,6 +41,8 @@ struct ReportRenderer: Sendable {
         written += try AssetCopier.copy(into: folder, templates: templates)
 
         let renderer = ChartRenderer()
+        var outlines: [PageOutline] = []
+        var search = SearchIndex()
         for (position, result) in results.enumerated() {
             var figureSizes: [Int: (Int, Int)] = [:]
             for figure in result.figures {
@@ -58,16 +60,22 @@ struct ReportRenderer: Sendable {
                 figureSizes[figure.number] = (Int(figure.chart.width.rounded()), Int(figure.chart.height.rounded()))
             }
             let body = templates.render(
-                chapterContext(result, chapterNumber: position + 1, figureSizes: figureSizes, renderer: renderer), template: "chapter")
+                chapterContext(result, chapterNumber: position + 1, figureSizes: figureSizes, renderer: renderer),
+                template: "chapter")
+            let outline = PageOutline(html: body, pageHref: LinkPath.page(result.slug))
+            outlines.append(outline)
+            search.add(outline, chapter: result.title, pageHref: LinkPath.page(result.slug))
             written.append(try writePage(
-                "\(result.slug).html", title: result.title, body: body, results: results, current: position,
-                source: result.file, templates: templates, into: folder))
+                "\(result.slug).html", title: result.title, body: outline.html, results: results, current: position,
+                sections: outline.sections, source: result.file, templates: templates, into: folder))
         }
+        try search.script().write(to: folder.appendingPathComponent("assets/search-index.js"))
+        written.append("assets/search-index.js")
         written.append(try writePage(
             "claims.html", title: "Claims ledger", body: templates.render(ledgerContext(results), template: "ledger"),
             results: results, current: nil, source: "chapters/", templates: templates, into: folder))
         written.append(try writePage(
-            "index.html", title: "Contents", body: templates.render(indexContext(results), template: "index"),
+            "index.html", title: "Contents", body: templates.render(indexContext(results, outlines: outlines), template: "index"),
             results: results, current: nil, source: "chapters/", templates: templates, into: folder))
         return written
     }
@@ -95,11 +103,12 @@ struct ReportRenderer: Sendable {
 
     /// Wraps `body` in the layout and writes it as `name`; returns `name`.
     private func writePage(
-        _ name: String, title: String, body: String, results: [ChapterResult], current: Int?, source: String,
-        templates: Templates, into folder: URL
+        _ name: String, title: String, body: String, results: [ChapterResult], current: Int?,
+        sections: [PageOutline.Section] = [], source: String, templates: Templates, into folder: URL
     ) throws -> String {
         let page = templates.render(
-            layoutContext(results, current: current, pageTitle: title, body: body, source: source), template: "layout")
+            layoutContext(results, current: current, sections: sections, pageTitle: title, body: body, source: source),
+            template: "layout")
         try Data(page.utf8).write(to: folder.appendingPathComponent(name))
         return name
     }
@@ -107,15 +116,23 @@ struct ReportRenderer: Sendable {
     // MARK: - Template contexts
 
     private func layoutContext(
-        _ results: [ChapterResult], current: Int?, pageTitle: String, body: String, source: String
+        _ results: [ChapterResult], current: Int?, sections: [PageOutline.Section], pageTitle: String, body: String,
+        source: String
     ) -> [String: Any] {
         let chapters: [[String: Any]] = results.enumerated().map { i, r in
-            ["href": LinkPath.page(r.slug), "number": String(i + 1), "title": r.title,
-             "current": i == current, "status": r.status.rawValue]
+            var chapter: [String: Any] = [
+                "href": LinkPath.page(r.slug), "number": String(i + 1), "title": r.title,
+                "current": i == current, "status": r.status.rawValue, "failed": r.status == .failed,
+            ]
+            if i == current, !sections.isEmpty {
+                chapter["toc"] = ["sections": sections.map { ["href": "#" + LinkPath.encoded($0.id), "title": $0.title, "level": $0.level] }]
+            }
+            return chapter
         }
         var context: [String: Any] = [
             "pageTitle": pageTitle, "reportTitle": reportTitle, "body": body, "chapters": chapters,
-            "version": version, "source": source,
+            "version": version, "source": source, "isIndex": source == "chapters/" && pageTitle == "Contents",
+            "isLedger": pageTitle == "Claims ledger", "hasPager": current != nil,
         ]
         if let i = current {
             if i > 0 { context["previous"] = ["href": LinkPath.page(results[i - 1].slug), "title": results[i - 1].title] }

@@ -29,7 +29,7 @@ private let reportFolder: URL = {
 /// Whether the report's static assets already go to /dev/null.
 nonisolated(unsafe) private var assetsDiverted = false
 
-/// The renderer copies ~1.4 MB of assets (KaTeX, highlight.js) on every call, the same whatever
+/// The renderer copies ~1.4 MB of assets (KaTeX, lunr) on every call, the same whatever
 /// the input: after the first render, each is replaced by a symbolic link to /dev/null, which
 /// the next renders write through (Foundation's non-atomic `Data.write` follows the link).
 private func divertAssets(_ written: [String]) {
