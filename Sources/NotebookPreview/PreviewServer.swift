@@ -76,7 +76,7 @@ public final class PreviewServer: Sendable {
         let router = Router()
         router.add(middleware: PageMiddleware(folder: configuration.output))
         router.add(middleware: FileMiddleware(
-            configuration.output.path, cacheControl: .init([(MediaType(type: .any), [.noCache])]), logger: logger)))
+            configuration.output.path, cacheControl: .init([(MediaType(type: .any), [.noCache])]), logger: logger))
         router.get(RouterPath(ClientScript.path)) { _, _ -> Response in
             Response(
                 status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-store"],
