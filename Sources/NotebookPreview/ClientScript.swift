@@ -38,7 +38,7 @@ enum ClientScript {
             #normbook-preview-overlay { position: fixed; inset: auto 0 0 0; max-height: 60vh; overflow: auto;
               z-index: 2147483647; background: rgba(40, 8, 8, 0.96); color: #fde8e8; font: 14px/1.45 ui-monospace, "DejaVu Sans Mono", monospace;
               padding: 14px 18px 16px; box-shadow: 0 -6px 24px rgba(0,0,0,.35); border-top: 3px solid #e5484d; }
-            #normbook-preview-overlay h2 { font: 600 15px/1.3 system-ui, "DejaVu Sans", sans-serif; margin: 0 0 10px; color: #fff; }
+            #normbook-preview-overlay h2 { font: 600 15px/1.3 system-ui, "DejaVu Sans", sans-serif; margin: 0 0 10px; padding: 0 28px 0 0; border: 0; color: #fff; }
             #normbook-preview-overlay .nb-problem { margin: 0 0 12px; }
             #normbook-preview-overlay .nb-where { color: #ffb4b4; font-weight: 600; }
             #normbook-preview-overlay pre { margin: 6px 0 0; padding: 8px 10px; background: rgba(0,0,0,.35); border-radius: 4px; white-space: pre; overflow-x: auto; color: #fff; }

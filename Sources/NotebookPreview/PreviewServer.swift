@@ -121,7 +121,7 @@ struct PageMiddleware<Context: RequestContext>: RouterMiddleware {
         guard request.method == .get || request.method == .head else { return try await next(request, context) }
         let path = request.uri.path
         guard path == "/" || path.hasSuffix("/") || path.hasSuffix(".html") else { return try await next(request, context) }
-        guard let file = Self.file(for: path, in: folder) else { return try await next(request, context) }
+        guard let file = PreviewPaths.file(for: path, in: folder) else { return try await next(request, context) }
         let html: String
         if let data = FileManager.default.contents(atPath: file.path) {
             html = ClientScript.inject(into: String(decoding: data, as: UTF8.self))
@@ -134,8 +134,12 @@ struct PageMiddleware<Context: RequestContext>: RouterMiddleware {
             status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
             body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
     }
+}
 
-    /// The file a request path names inside `folder`, or nil if it would leave it.
+/// Where request paths lead in the preview folder.
+enum PreviewPaths {
+    /// The file a request path names inside `folder`, or nil if it would leave it (a `..`
+    /// component, an encoded slash) or name a hidden file (the report marker).
     static func file(for path: String, in folder: URL) -> URL? {
         var components: [String] = []
         for part in path.split(separator: "/", omittingEmptySubsequences: true) {

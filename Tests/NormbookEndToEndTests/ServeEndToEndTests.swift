@@ -104,4 +104,50 @@ struct ServeEndToEndTests {
         #expect(Date().timeIntervalSince(stopAt) < 2.5)
         #expect(!project.exists("output"))
     }
+
+    @Test func aChapterMadeStaleByANewerEditIsStoppedAndTheNewerOneBuilt() throws {
+        let project = try FixtureProject.make(["01-small.md": Self.chapter])
+        let token = UUID().uuidString
+        let (running, port) = try startServe(project, token: token)
+        defer { if running.process.isRunning { kill(running.process.processIdentifier, SIGKILL) } }
+        let events = try LoopbackHTTP.EventStream(port: port, path: "/_normbook/events")
+
+        try project.write(Self.chapter.replacingOccurrences(of: "let answer = 21 * 2", with: "var spin = 0\nwhile true { spin &+= 1 }\nlet answer = spin"), to: "chapters/01-small.md")
+        let spinning = ProcessTable.wait(token: token, seconds: 120) { processes in
+            processes.contains { $0.command.contains(".normbook-cache/work/01-small/chapter") && !$0.command.contains("bwrap") }
+        }
+        #expect(spinning, "the endless version never started")
+        try project.write(Self.chapter.replacingOccurrences(of: "21 * 2", with: "21 * 4"), to: "chapters/01-small.md")
+        let reload = events.next(within: 120) { $0.contains(#""type":"reload""#) }
+        #expect(reload?.contains("01-small.html") == true, "\(reload ?? "no reload")")
+        #expect(try LoopbackHTTP.get(port: port, "/01-small.html").body.contains("84"))
+        let out = try String(contentsOf: running.out, encoding: .utf8)
+        #expect(out.contains("stopped, a newer edit came"), "\(out)")
+        // The endless program is gone long before its timeout.
+        #expect(!ProcessTable.live(withToken: token).contains { $0.command.contains("work/01-small/chapter") })
+
+        kill(running.process.processIdentifier, SIGTERM)
+        #expect(try running.wait().status == 0)
+        #expect(ProcessTable.wait(token: token, seconds: 2) { $0.isEmpty })
+    }
+
+    @Test func aBuildOfTheProjectAlongsideThePreviewWritesTheReportAndThePreviewLeavesItAlone() throws {
+        let project = try FixtureProject.make(["01-small.md": Self.chapter])
+        let token = UUID().uuidString
+        let (running, port) = try startServe(project, token: token)
+        defer { if running.process.isRunning { kill(running.process.processIdentifier, SIGKILL) } }
+        // The preview's stored result is the build's cache: nothing is compiled again.
+        let build = try CommandLine.run(["build"], in: project.root)
+        #expect(build.status == 0, "\(build.stderr)")
+        #expect(build.stdout.contains("stored result, up to date"), "\(build.stdout)")
+        let report = try project.read("output/01-small.html")
+        #expect(!report.contains("_normbook"))
+        // An edit rebuilds the preview only; the report stays as built.
+        let events = try LoopbackHTTP.EventStream(port: port, path: "/_normbook/events")
+        try project.write(Self.chapter.replacingOccurrences(of: "The first version", with: "A previewed version"), to: "chapters/01-small.md")
+        #expect(events.next(within: 60) { $0.contains(#""type":"reload""#) } != nil)
+        #expect(try project.read("output/01-small.html") == report)
+        kill(running.process.processIdentifier, SIGINT)
+        #expect(try running.wait().status == 0)
+    }
 }
