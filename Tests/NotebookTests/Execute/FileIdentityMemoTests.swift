@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+    @preconcurrency import Glibc
+#endif
 import Foundation
 import Testing
 
@@ -19,7 +22,7 @@ struct FileIdentityMemoTests {
         // Replaced (another inode, size and time): asked again.
         let replacement = file.appendingPathExtension("new")
         try Data("three".utf8).write(to: replacement)
-        _ = try FileManager.default.replaceItemAt(file, withItemAt: replacement)
+        #expect(rename(replacement.path, file.path) == 0)
         #expect(memo.value(for: file.path, compute) == "three")
         #expect(computed == 2)
         // A file that is not there is never remembered.
