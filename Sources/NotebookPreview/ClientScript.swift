@@ -131,7 +131,7 @@ enum ClientScript {
         <body>
         <h1>Building the preview…</h1>
         <p>normbook is running the chapters for the first time. This page reloads when the report is ready;
-        the terminal shows each chapter as it finishes.</p>
+        the terminal shows each chapter as it finishes (the first build runs them all; later edits rebuild only what they touch).</p>
         </body>
         </html>
         """

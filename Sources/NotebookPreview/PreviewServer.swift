@@ -57,10 +57,15 @@ public final class PreviewServer: Sendable {
     private let hub = PreviewHub()
     private let loop: RebuildLoop
 
-    /// - Parameter onRebuild: called after every rebuild (from the rebuild thread).
-    public init(configuration: PreviewConfiguration, onRebuild: @escaping @Sendable (RebuildReport) -> Void) {
+    /// - Parameters:
+    ///   - onRebuild: called after every rebuild (from the rebuild thread).
+    ///   - onFirstBuildChapter: called for each chapter of the first build as it finishes.
+    public init(
+        configuration: PreviewConfiguration, onRebuild: @escaping @Sendable (RebuildReport) -> Void,
+        onFirstBuildChapter: @escaping @Sendable (BuildSummary.Chapter) -> Void = { _ in }
+    ) {
         self.configuration = configuration
-        loop = RebuildLoop(configuration: configuration, hub: hub, onRebuild: onRebuild)
+        loop = RebuildLoop(configuration: configuration, hub: hub, onRebuild: onRebuild, onFirstBuildChapter: onFirstBuildChapter)
     }
 
     /// Listens, watches and rebuilds until the process ends; returns only if the server stops.

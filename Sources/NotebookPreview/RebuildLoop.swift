@@ -30,6 +30,8 @@ final class RebuildLoop: @unchecked Sendable {
     private let configuration: PreviewConfiguration
     private let hub: PreviewHub
     private let onRebuild: @Sendable (RebuildReport) -> Void
+    /// Told of each chapter of the first build as it finishes (it may run every chapter).
+    private let onFirstBuildChapter: @Sendable (BuildSummary.Chapter) -> Void
     private let condition = NSCondition()
     private var pending: [String: Date] = [:]
     private var building: (named: Set<String>?, stale: Bool)?
@@ -44,10 +46,14 @@ final class RebuildLoop: @unchecked Sendable {
     /// How long to wait after a change for more to come (an editor's save is often a few writes).
     static let coalescing: TimeInterval = 0.02
 
-    init(configuration: PreviewConfiguration, hub: PreviewHub, onRebuild: @escaping @Sendable (RebuildReport) -> Void) {
+    init(
+        configuration: PreviewConfiguration, hub: PreviewHub, onRebuild: @escaping @Sendable (RebuildReport) -> Void,
+        onFirstBuildChapter: @escaping @Sendable (BuildSummary.Chapter) -> Void = { _ in }
+    ) {
         self.configuration = configuration
         self.hub = hub
         self.onRebuild = onRebuild
+        self.onFirstBuildChapter = onFirstBuildChapter
     }
 
     /// Starts the loop's thread; the first build runs at once.
@@ -156,7 +162,11 @@ final class RebuildLoop: @unchecked Sendable {
         condition.unlock()
         let summary: BuildSummary
         do {
-            summary = try ReportBuilder(options: options).build()
+            let first = changes.isEmpty
+            let tell = onFirstBuildChapter
+            summary = try ReportBuilder(options: options).build(progress: { chapter in
+                if first { tell(chapter) }
+            })
         } catch {
             let stale = endBuilding()
             if stale { report.superseded = true; onRebuild(report); return }

@@ -53,7 +53,8 @@ struct Serve: ParsableCommand {
             options: options, output: output, host: host, port: port,
             makeOptions: { try project.buildOptions(theme: theme) })
         let printer = PreviewStatusPrinter(projectRoot: options.projectRoot, colored: isatty(1) == 1)
-        let server = PreviewServer(configuration: configuration, onRebuild: printer.rebuilt)
+        let server = PreviewServer(
+            configuration: configuration, onRebuild: printer.rebuilt, onFirstBuildChapter: StatusPrinter().chapterFinished)
         PreviewSignals.install()
         let openBrowser = open
         let shownOutput = project.shown(configuration.output)
