@@ -36,7 +36,7 @@ enum ClientScript {
 
           const css = `
             #normbook-preview-overlay { position: fixed; inset: auto 0 0 0; max-height: 60vh; overflow: auto;
-              z-index: 2147483647; background: rgba(40, 8, 8, 0.96); color: #fde8e8; font: 14px/1.45 ui-monospace, "DejaVu Sans Mono", monospace;
+              z-index: 2147483647; background: rgb(40, 8, 8); color: #fde8e8; font: 14px/1.45 ui-monospace, "DejaVu Sans Mono", monospace;
               padding: 14px 18px 16px; box-shadow: 0 -6px 24px rgba(0,0,0,.35); border-top: 3px solid #e5484d; }
             #normbook-preview-overlay h2 { font: 600 15px/1.3 system-ui, "DejaVu Sans", sans-serif; margin: 0 0 10px; padding: 0 28px 0 0; border: 0; color: #fff; }
             #normbook-preview-overlay .nb-problem { margin: 0 0 12px; }
@@ -82,8 +82,13 @@ enum ClientScript {
               if (problem.sourceLine !== undefined && problem.caret !== undefined) {
                 const pre = element("pre");
                 pre.appendChild(document.createTextNode(problem.sourceLine + "\n"));
-                pre.appendChild(element("span", "nb-caret", problem.caret));
+                const caret = element("span", "nb-caret", problem.caret);
+                pre.appendChild(caret);
                 item.appendChild(pre);
+                // On a narrow screen, scroll a long line so that the caret is in view.
+                requestAnimationFrame(() => {
+                  pre.scrollLeft = Math.max(0, caret.offsetWidth - pre.clientWidth * 0.6);
+                });
               }
               if (problem.hint) item.appendChild(element("div", "nb-hint", "hint: " + problem.hint));
               overlay.appendChild(item);
