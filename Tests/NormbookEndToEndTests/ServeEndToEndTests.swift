@@ -94,6 +94,13 @@ struct ServeEndToEndTests {
         #expect(cleared != nil, "the error was not cleared")
         #expect(try LoopbackHTTP.get(port: port, "/01-small.html").body.contains("63"))
 
+        // A bad option in normbook.yml shows the same way, at its place in the file.
+        try project.write("title: Served\nseeed: 3\n", to: "normbook.yml")
+        let option = events.next(within: 60) { $0.contains(#""type":"problems""#) && !$0.contains(#""problems":[]"#) }
+        #expect(option?.contains(#""location":"normbook.yml:2:1""#) == true, "\(option ?? "no problem reported")")
+        try project.write("title: Served\nseed: 3\n", to: "normbook.yml")
+        #expect(events.next(within: 120) { $0 == #"{"problems":[],"type":"problems"}"# } != nil, "the option error was not cleared")
+
         // Ctrl-C: exit 0 within 2 s, nothing left running.
         let stopAt = Date()
         kill(running.process.processIdentifier, SIGINT)
