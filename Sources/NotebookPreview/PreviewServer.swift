@@ -112,7 +112,13 @@ public final class PreviewServer: Sendable {
             logger: logger)
         // Signals are normbook's to handle (every child must be stopped first): see Serve.swift.
         defer { withExtendedLifetime(watcher) {} }
-        try await app.runService(gracefulShutdownSignals: [])
+        do {
+            try await app.runService(gracefulShutdownSignals: [])
+        } catch {
+            let reason = "\(error)".contains("Address already in use")
+                ? "the port is in use (another preview?); pass another --port, or --port 0 for any free one" : "\(error)"
+            throw PreviewServerError(message: "cannot serve on \(host):\(configuration.port): \(reason)")
+        }
         hub.finishAll()
     }
 }
@@ -154,4 +160,10 @@ enum PreviewPaths {
         if path.hasSuffix("/") || components.isEmpty { components.append("index.html") }
         return components.reduce(folder) { $0.appendingPathComponent($1) }
     }
+}
+
+/// The preview could not listen.
+public struct PreviewServerError: Error, CustomStringConvertible {
+    public var message: String
+    public var description: String { message }
 }
