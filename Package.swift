@@ -29,6 +29,10 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.17.0"),
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
+        // The live preview's HTTP server (`normbook serve`): reloads are pushed as server-sent
+        // events over Hummingbird's streamed response bodies, so no WebSocket package is needed.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     ],
     targets: [
         // System libraries: thin module maps over Debian's -dev packages.
@@ -63,11 +67,20 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache", condition: .when(traits: ["Host"])),
             ],
             resources: [.copy("Render/Templates")]),
+        // `normbook serve`: the preview server, the file watcher and the rebuild loop. Kept
+        // apart so that `Notebook` never links an HTTP server.
+        .target(
+            name: "NotebookPreview",
+            dependencies: [
+                "Notebook",
+                .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Host"])),
+                .product(name: "Logging", package: "swift-log", condition: .when(traits: ["Host"])),
+            ]),
         // The command-line frontend: parses, reports, exits.
         .executableTarget(
             name: "normbook",
             dependencies: [
-                "Notebook",
+                "Notebook", "NotebookPreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser", condition: .when(traits: ["Host"])),
             ]),
 
@@ -87,6 +100,7 @@ let package = Package(
             ],
             exclude: ["Fixtures", "__Snapshots__"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
+        .testTarget(name: "NotebookPreviewTests", dependencies: ["NotebookPreview"]),
         // The protocol and the runtime chapter programs link (events, markers, claims).
         .testTarget(name: "NotebookRuntimeTests", dependencies: ["NotebookRuntime", "NotebookProtocol"]),
         // Builds fixture projects through the real pipeline and the normbook executable.

@@ -31,12 +31,17 @@ package struct ChapterKit: Sendable, Equatable {
     /// The module maps of `cModules`, passed to the compiler.
     package var moduleMaps: [URL]
 
+    /// Digests of kit libraries computed in this process, by file.
+    private static let fingerprints = FileIdentityMemo()
+
     /// Creates a kit at a known folder.
     init(directory: URL, moduleMaps: [URL]) {
         self.directory = directory
         self.moduleMaps = moduleMaps
         let library = directory.appendingPathComponent("lib\(Self.libraryName).so")
-        fingerprint = FileManager.default.contents(atPath: library.path).map(SHA256.hex(of:)) ?? "missing"
+        fingerprint = Self.fingerprints.value(for: library.path) {
+            FileManager.default.contents(atPath: library.path).map(SHA256.hex(of:)) ?? "missing"
+        }
     }
 
     /// Finds the kit: `$NORMBOOK_KIT_DIR`, else next to the running executable or in

@@ -62,6 +62,16 @@ struct SwiftCompiler: Sendable {
 
     /// The first line of `swiftc --version`, recorded in provenance.
     func version() -> String {
+        let path = executable.hasPrefix("/")
+            ? executable : ExecutableSearch.find(executable, path: ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+        guard let path else { return askVersion() }
+        return Self.versions.value(for: path) { askVersion() }
+    }
+
+    /// Versions asked in this process, by compiler file.
+    private static let versions = FileIdentityMemo()
+
+    private func askVersion() -> String {
         let child = ChildProcess(
             command: isolation.contained(executable, ["--version"], in: FileManager.default.temporaryDirectory.path),
             environment: ProcessInfo.processInfo.environment)

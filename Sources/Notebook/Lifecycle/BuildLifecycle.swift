@@ -54,6 +54,17 @@ public final class BuildLifecycle: @unchecked Sendable {
         return Interruption(killedChildren: killed, reportReplaced: installedReports > 0, previousReportExists: previous)
     }
 
+    /// Kills the process groups of the children running now, without refusing new ones (unlike
+    /// `interrupt()`), and returns how many there were. The live preview (`normbook serve`)
+    /// calls it when an edit makes the build under way stale: the chapters those children
+    /// belonged to fail, their failures are not cached, and the next build runs them again.
+    @discardableResult public func stopRunningChildren() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        for pid in children { kill(-pid, SIGKILL) }
+        return children.count
+    }
+
     /// Whether `interrupt()` was called.
     var isInterrupted: Bool {
         lock.lock()
