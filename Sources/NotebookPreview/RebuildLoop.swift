@@ -142,6 +142,10 @@ final class RebuildLoop: @unchecked Sendable {
             return
         }
         options.output = configuration.output
+        // The preview follows edits: the extra runs with other seeds (`reseed`), which only mark
+        // how stable verdicts are, are left to `build` and `verify`, so a block edit runs its
+        // chapter once.
+        options.reseed = 0
         let currentChapters = Set(chapterFiles(in: options.chapters))
         // Only chapter files changed (none added or removed): build those and the failing ones;
         // every other chapter keeps its cached result. Anything else: every chapter, from cache.
