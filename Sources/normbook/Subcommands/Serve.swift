@@ -55,46 +55,25 @@ struct Serve: ParsableCommand {
         let printer = PreviewStatusPrinter(projectRoot: options.projectRoot, colored: isatty(1) == 1)
         let server = PreviewServer(
             configuration: configuration, onRebuild: printer.rebuilt, onFirstBuildChapter: StatusPrinter().chapterFinished)
-        PreviewSignals.install()
+        SignalHandling.install(.preview)
         let openBrowser = open
         let shownOutput = project.shown(configuration.output)
         Task {
             do {
                 try await server.run { url in
                     FileOutput.standardOutput.write("Serving the preview of \(options.title) at \(url.absoluteString)  (rendered into \(shownOutput)/; Ctrl-C to stop)\n")
-                    if openBrowser { PreviewSignals.openInBrowser(url) }
+                    if openBrowser { Serve.openInBrowser(url) }
                 }
             } catch {
                 FileOutput.standardError.write("normbook serve: \(error)\n")
-                PreviewSignals.stop(status: ExitStatus.usage.rawValue)
+                SignalHandling.stop(status: ExitStatus.usage.rawValue)
             }
         }
         dispatchMain()
     }
 }
 
-/// Ctrl-C, SIGTERM and SIGHUP stop the preview: every child process group is killed (as for an
-/// interrupted build), and normbook exits 0: stopping the preview is how it ends.
-enum PreviewSignals {
-    nonisolated(unsafe) private static let sources: [DispatchSourceSignal] = [SIGINT, SIGTERM, SIGHUP].map { signalNumber in
-        signal(signalNumber, SIG_IGN)
-        let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
-        source.setEventHandler {
-            FileOutput.standardOutput.write("\nStopping the preview.\n")
-            stop(status: 0)
-        }
-        source.resume()
-        return source
-    }
-
-    static func install() { _ = sources }
-
-    /// Kills every child and exits.
-    static func stop(status: Int32) -> Never {
-        _ = BuildLifecycle.shared.interrupt()
-        exit(status)
-    }
-
+extension Serve {
     /// Opens `url` with xdg-open, which hands it to the browser and exits at once.
     static func openInBrowser(_ url: URL) {
         let process = Process()
