@@ -42,6 +42,9 @@ final class RebuildLoop: @unchecked Sendable {
     /// Whether the pages shown hold failed chapters (only the first build writes such pages).
     private var shownHasFailures = false
     private var pageContents: [String: Data] = [:]
+    /// What each build keeps for the next: a rebuild redoes only the parsing, decoding, drawing
+    /// and rendering whose inputs changed.
+    private let memo = RebuildMemo()
 
     /// How long to wait after a change for more to come (an editor's save is often a few writes).
     static let coalescing: TimeInterval = 0.02
@@ -146,6 +149,7 @@ final class RebuildLoop: @unchecked Sendable {
         // how stable verdicts are, are left to `build` and `verify`, so a block edit runs its
         // chapter once.
         options.reseed = 0
+        options.memo = memo
         let currentChapters = Set(chapterFiles(in: options.chapters))
         // Only chapter files changed (none added or removed): build those and the failing ones;
         // every other chapter keeps its cached result. Anything else: every chapter, from cache.

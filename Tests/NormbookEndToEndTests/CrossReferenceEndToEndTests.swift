@@ -92,7 +92,7 @@ struct CrossReferenceEndToEndTests {
             "--host-resolver-rules=MAP * ~NOTFOUND", "--virtual-time-budget=5000", "--dump-dom", file.absoluteString,
         ]
         let dom = project.root.appendingPathComponent("dom.html")
-        FileManager.default.createFile(atPath: dom.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: dom.path, contents: nil)
         browser.standardOutput = try FileHandle(forWritingTo: dom)
         browser.standardError = FileHandle.nullDevice
         try browser.run()

@@ -47,6 +47,9 @@ public struct BuildOptions: Sendable {
     public var force = false
     /// When another build holds the project, wait for it (else fail at once).
     public var waitForLock = true
+    /// Work kept from earlier builds in this process (the live preview's): a rebuild reuses
+    /// what it made from the same inputs. Nil: everything is made afresh.
+    package var memo: RebuildMemo?
     /// What every chapter gets unless its front matter says otherwise (the project file's
     /// `seed`, `defaults` and `timeout`).
     var chapterDefaults = FrontMatter()

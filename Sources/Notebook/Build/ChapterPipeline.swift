@@ -37,6 +37,8 @@ struct ChapterPipeline: Sendable {
     var chapterDefaults = FrontMatter()
     /// Extra runs with other seeds for chapters that decide claims (0: none).
     var reseed = 0
+    /// Work kept from earlier builds in this process (see `RebuildMemo`).
+    var memo: RebuildMemo?
 
     /// A chapter's result and its line in the build summary.
     struct Outcome: Sendable {
@@ -63,7 +65,10 @@ struct ChapterPipeline: Sendable {
         }
 
         // Parse
-        let (document, parseDiagnostics) = ChapterParser(unresolvedReferencesAreWarnings: allowFailures, projectDefaults: chapterDefaults).parse(text, file: displayPath)
+        let parser = ChapterParser(unresolvedReferencesAreWarnings: allowFailures, projectDefaults: chapterDefaults)
+        let (document, parseDiagnostics) = memo.map { memo in
+            memo.value("parse:\(displayPath)", inputs: ParseInputs(text: text, parser: parser)) { parser.parse(text, file: displayPath) }
+        } ?? parser.parse(text, file: displayPath)
         let (inputsKey, dataProblems) = InputsKey.compute(for: document, projectRoot: projectRoot, reseed: reseed)
         provenance.seed = document.frontMatter.seed
         provenance.inputsKey = inputsKey
@@ -92,7 +97,7 @@ struct ChapterPipeline: Sendable {
         if sourceProblems.contains(where: { $0.severity == .error }) {
             return finish(assembler.assemble(.invalidSource(sourceProblems)), compileSeconds: 0, runSeconds: 0)
         }
-        let resultCache = ResultCache(folder: cache)
+        let resultCache = ResultCache(folder: cache, memo: memo)
         if useCache,
             let stored = resultCache.lookup(slug: document.slug, inputsKey: inputsKey, environmentKey: runner.environmentKey)
         {
@@ -166,13 +171,13 @@ struct ChapterPipeline: Sendable {
     private func kept(
         _ document: ChapterDocument, inputsKey: String, runner: Runner, report: URL, displayPath: String
     ) -> Outcome? {
-        if let cached = ResultCache(folder: cache).lookup(slug: document.slug, inputsKey: inputsKey, environmentKey: runner.environmentKey) {
+        if let cached = ResultCache(folder: cache, memo: memo).lookup(slug: document.slug, inputsKey: inputsKey, environmentKey: runner.environmentKey) {
             var outcome = finish(cached.refreshed(with: document), compileSeconds: 0, runSeconds: 0)
             outcome.summary.reused = true
             return outcome
         }
         let stored = report.appendingPathComponent("\(ResultsStore.folderName)/\(document.slug).json")
-        guard let data = FileManager.default.contents(atPath: stored.path), let result = try? ResultsStore().decode(data, path: stored.path)
+        guard let data = FileManager.default.contents(atPath: stored.path), let result = try? ResultsStore(memo: memo).decode(data, path: stored.path)
         else { return nil }
         var outcome: Outcome
         if result.provenance.inputsKey == inputsKey {
@@ -196,7 +201,7 @@ struct ChapterPipeline: Sendable {
         let problem: Diagnostic
         if let data = FileManager.default.contents(atPath: stored.path) {
             do {
-                let result = try ResultsStore().decode(data, path: storedName)
+                let result = try ResultsStore(memo: memo).decode(data, path: storedName)
                 if result.provenance.inputsKey == inputsKey {
                     var outcome = finish(result.refreshed(with: document), compileSeconds: 0, runSeconds: 0)
                     outcome.summary.reused = true
@@ -229,4 +234,10 @@ struct ChapterPipeline: Sendable {
                 figureCount: result.figures.count, diagnostics: result.allDiagnostics,
                 compileSeconds: compileSeconds, runSeconds: runSeconds))
     }
+}
+
+/// Everything a chapter's parse depends on besides its path (the memo's name for it).
+private struct ParseInputs: Equatable {
+    var text: String
+    var parser: ChapterParser
 }

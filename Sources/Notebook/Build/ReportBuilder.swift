@@ -56,7 +56,8 @@ public struct ReportBuilder: Sendable {
         }
         let pipeline = ChapterPipeline(
             source: source, projectRoot: options.projectRoot, cache: options.cache, provenance: provenance,
-            allowFailures: options.allowFailures, chapterDefaults: options.chapterDefaults, reseed: options.reseed)
+            allowFailures: options.allowFailures, chapterDefaults: options.chapterDefaults, reseed: options.reseed,
+            memo: options.memo)
         var kept = pipeline
         if case .run(let runner, _) = source { kept.source = .keep(runner, report: options.output) }
         let others = kept
@@ -92,10 +93,14 @@ public struct ReportBuilder: Sendable {
         let writer = ReportWriter(destination: options.output)
         let staging = try writer.makeStaging()
         do {
-            for result in results { try ResultsStore().write(result, toReport: staging) }
+            // Files the report already holds with the same bytes are linked, not written again.
+            let previous = ReportMarker.isPresent(in: options.output) ? options.output : nil
+            for result in results { try ResultsStore(memo: options.memo).write(result, toReport: staging, previous: previous) }
             var renderer = ReportRenderer(reportTitle: options.title, version: NotebookIdentity.version, themeDirectory: options.theme)
             renderer.fragileMargin = options.fragileMargin
             renderer.figureCache = CacheLayout(folder: options.cache).figures
+            renderer.memo = options.memo
+            renderer.previousReport = previous
             try renderer.render(results, into: staging)
         } catch {
             writer.discard(staging)
@@ -128,7 +133,7 @@ public struct ReportBuilder: Sendable {
     /// same bytes, so a rebuild of an unchanged project leaves a committed report untouched.
     func keepingPreviousVolatileContent(_ results: [ChapterResult]) -> [ChapterResult] {
         guard ReportMarker.isPresent(in: options.output) else { return results }
-        let store = ResultsStore()
+        let store = ResultsStore(memo: options.memo)
         return results.map { result in
             let stored = options.output.appendingPathComponent("\(ResultsStore.folderName)/\(result.slug).json")
             guard let data = FileManager.default.contents(atPath: stored.path),

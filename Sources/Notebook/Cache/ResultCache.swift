@@ -6,6 +6,8 @@ import Foundation
 struct ResultCache: Sendable {
     /// The cache folder (`.normbook-cache` by default).
     var folder: URL
+    /// Decoded results kept between builds in this process (see `RebuildMemo`).
+    var memo: RebuildMemo? = nil
 
     private var results: URL { CacheLayout(folder: folder).results }
 
@@ -15,7 +17,7 @@ struct ResultCache: Sendable {
         let environment = results.appendingPathComponent("\(slug).environment")
         guard let stored = try? String(contentsOf: environment, encoding: .utf8), stored == environmentKey,
             let data = FileManager.default.contents(atPath: json.path),
-            let result = try? ResultsStore().decode(data, path: json.path),
+            let result = try? ResultsStore(memo: memo).decode(data, path: json.path),
             result.provenance.inputsKey == inputsKey, result.status == .succeeded
         else { return nil }
         return result

@@ -11,7 +11,7 @@ import CCmark
 /// it to the end of the file), a label given twice, a `@fig-…`/`@tbl-…`/`@sec-…`/`@eq-…`
 /// reference to no label, a heading attribute that is not a `{#sec-…}` label,
 /// and a `//| data:` path that leaves the project.
-struct ChapterParser: Sendable {
+struct ChapterParser: Sendable, Equatable {
     /// Whether a `@fig-…` reference to no label of the chapter is a warning instead of an error
     /// (for builds that go on despite failures).
     var unresolvedReferencesAreWarnings: Bool

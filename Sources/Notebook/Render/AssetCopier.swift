@@ -29,13 +29,18 @@ enum AssetCopier {
 
     /// Writes `assets/` into `folder` and returns the paths written.
     static func copy(into folder: URL, templates: Templates) throws -> [String] {
+        try copy(into: ReportFileWriter(folder: folder), templates: templates)
+    }
+
+    /// Writes `assets/` through `files` and returns the paths written.
+    static func copy(into files: ReportFileWriter, templates: Templates) throws -> [String] {
         let fm = FileManager.default
-        let assets = folder.appendingPathComponent("assets")
+        let assets = files.folder.appendingPathComponent("assets")
         let fonts = assets.appendingPathComponent("katex/fonts")
         try fm.createDirectory(at: fonts, withIntermediateDirectories: true)
         var written: [String] = []
         for (name, data) in templates.assets.sorted(by: { $0.key < $1.key }) {
-            try data.write(to: assets.appendingPathComponent(name))
+            try files.write(data, to: "assets/\(name)")
             written.append("assets/\(name)")
         }
         for name in ["katex.min.js", "katex.min.css"] {
@@ -44,7 +49,7 @@ enum AssetCopier {
                 throw NotebookError.unreadable(
                     path: source.path, reason: "KaTeX is not installed (Debian packages libjs-katex and fonts-katex)")
             }
-            try data.write(to: assets.appendingPathComponent("katex/\(name)"))
+            try files.write(data, to: "assets/katex/\(name)")
             written.append("assets/katex/\(name)")
         }
         let lunr = assets.appendingPathComponent("lunr")
@@ -53,7 +58,7 @@ enum AssetCopier {
             guard let data = fm.contents(atPath: source.resolvingSymlinksInPath().path) else {
                 throw NotebookError.unreadable(path: source.path, reason: "lunr is not installed (Debian package libjs-lunr)")
             }
-            try data.write(to: lunr.appendingPathComponent(target))
+            try files.write(data, to: "assets/lunr/\(target)")
             written.append("assets/lunr/\(target)")
         }
         let prism = assets.appendingPathComponent("prism")
@@ -67,12 +72,12 @@ enum AssetCopier {
             bundle.append(data)
             bundle.append(Data("\n".utf8))
         }
-        try bundle.write(to: prism.appendingPathComponent("prism.js"))
+        try files.write(bundle, to: "assets/prism/prism.js")
         written.append("assets/prism/prism.js")
         guard let licence = fm.contents(atPath: prismLicence.resolvingSymlinksInPath().path) else {
             throw NotebookError.unreadable(path: prismLicence.path, reason: "Prism is not installed (Debian package node-prismjs)")
         }
-        try licence.write(to: prism.appendingPathComponent("LICENSE"))
+        try files.write(licence, to: "assets/prism/LICENSE")
         written.append("assets/prism/LICENSE")
         // Only WOFF2: every browser that runs KaTeX reads it, and it is the first format the
         // stylesheet lists, so the others would never be fetched.
@@ -80,7 +85,7 @@ enum AssetCopier {
         let fontNames = ((try? fm.contentsOfDirectory(atPath: fontSource.path)) ?? []).filter { $0.hasSuffix(".woff2") }.sorted()
         for name in fontNames {
             guard let data = fm.contents(atPath: fontSource.appendingPathComponent(name).path) else { continue }
-            try data.write(to: fonts.appendingPathComponent(name))
+            try files.write(data, to: "assets/katex/fonts/\(name)")
             written.append("assets/katex/fonts/\(name)")
         }
         return written

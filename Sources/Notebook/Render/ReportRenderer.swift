@@ -22,6 +22,11 @@ struct ReportRenderer: Sendable {
     var figureCache: URL?
     /// Claim parts with a smaller margin are flagged as fragile.
     var fragileMargin = BuildOptions.defaultFragileMargin
+    /// Figures, chapter bodies and pages made by earlier builds in this process, reused when
+    /// made from equal inputs (the live preview's; see `RebuildMemo`).
+    var memo: RebuildMemo?
+    /// The report being replaced: files with the same bytes are linked to it (`ReportFileWriter`).
+    var previousReport: URL?
 
     /// Creates a renderer.
     init(reportTitle: String, version: String, themeDirectory: URL? = nil) {
@@ -38,46 +43,67 @@ struct ReportRenderer: Sendable {
         var written: [String] = []
         let fm = FileManager.default
         try fm.createDirectory(at: folder.appendingPathComponent("figures"), withIntermediateDirectories: true)
-        written += try AssetCopier.copy(into: folder, templates: templates)
+        let files = ReportFileWriter(folder: folder, previous: previousReport)
+        written += try AssetCopier.copy(into: files, templates: templates)
 
         let renderer = ChartRenderer()
         var outlines: [PageOutline] = []
         var search = SearchIndex()
+        let navigation = results.map { PageNavigation(slug: $0.slug, title: $0.title, status: $0.status) }
         for (position, result) in results.enumerated() {
-            var figureSizes: [Int: (Int, Int)] = [:]
-            for figure in result.figures {
-                let png: [UInt8]
-                do {
-                    png = try drawing(figure.chart, with: renderer)
-                } catch {
-                    throw NotebookError.invalidChapter([Diagnostic(
-                        .error, at: SourceLocation(file: result.file, line: 1, column: 1),
-                        "figure \(figure.number) cannot be drawn: \(error)")])
-                }
-                try Data(png).write(to: folder.appendingPathComponent(figure.image))
-                written.append(figure.image)
-                // The image is drawn at 2×; the page shows it at the chart's own size in points.
-                figureSizes[figure.number] = (Int(figure.chart.width.rounded()), Int(figure.chart.height.rounded()))
-            }
-            let body = templates.render(
-                chapterContext(result, chapterNumber: position + 1, figureSizes: figureSizes, renderer: renderer),
-                template: "chapter")
-            let outline = PageOutline(html: body, pageHref: LinkPath.page(result.slug))
-            outlines.append(outline)
-            search.add(outline, chapter: result.title, pageHref: LinkPath.page(result.slug))
+            let chapter = try chapterPage(result, position: position, templates: templates, renderer: renderer, into: files)
+            written += chapter.figures
+            outlines.append(chapter.outline)
+            search.add(chapter.outline, chapter: result.title, pageHref: LinkPath.page(result.slug))
             written.append(try writePage(
-                "\(result.slug).html", title: result.title, body: outline.html, results: results, current: position,
-                sections: outline.sections, source: result.file, templates: templates, into: folder))
+                "\(result.slug).html", title: result.title, body: chapter.outline.html, results: results,
+                navigation: navigation, current: position, sections: chapter.outline.sections, source: result.file,
+                templates: templates, into: files))
         }
-        try search.script().write(to: folder.appendingPathComponent("assets/search-index.js"))
+        try files.write(search.script(), to: "assets/search-index.js")
         written.append("assets/search-index.js")
         written.append(try writePage(
             "claims.html", title: "Claims ledger", body: templates.render(ledgerContext(results), template: "ledger"),
-            results: results, current: nil, source: "chapters/", templates: templates, into: folder))
+            results: results, navigation: navigation, current: nil, source: "chapters/", templates: templates,
+            into: files))
         written.append(try writePage(
             "index.html", title: "Contents", body: templates.render(indexContext(results, outlines: outlines), template: "index"),
-            results: results, current: nil, source: "chapters/", templates: templates, into: folder))
+            results: results, navigation: navigation, current: nil, source: "chapters/", templates: templates,
+            into: files))
         return written
+    }
+
+    /// A chapter's figures (written into `folder`) and its outlined body.
+    private func chapterPage(
+        _ result: ChapterResult, position: Int, templates: Templates, renderer: ChartRenderer, into files: ReportFileWriter
+    ) throws -> (outline: PageOutline, figures: [String]) {
+        var figureSizes: [Int: (Int, Int)] = [:]
+        var written: [String] = []
+        for figure in result.figures {
+            let png: [UInt8]
+            do {
+                png = try memo?.value("figure:\(figure.image)", inputs: figure.chart) { try drawing(figure.chart, with: renderer) }
+                    ?? drawing(figure.chart, with: renderer)
+            } catch {
+                throw NotebookError.invalidChapter([Diagnostic(
+                    .error, at: SourceLocation(file: result.file, line: 1, column: 1),
+                    "figure \(figure.number) cannot be drawn: \(error)")])
+            }
+            try files.write(Data(png), to: figure.image)
+            written.append(figure.image)
+            // The image is drawn at 2×; the page shows it at the chart's own size in points.
+            figureSizes[figure.number] = (Int(figure.chart.width.rounded()), Int(figure.chart.height.rounded()))
+        }
+        let outline = {
+            let body = templates.render(
+                chapterContext(result, chapterNumber: position + 1, figureSizes: figureSizes, renderer: renderer),
+                template: "chapter")
+            return PageOutline(html: body, pageHref: LinkPath.page(result.slug))
+        }
+        // The body depends on the result, its place, the templates and the fragile margin; the
+        // figure sizes come from the result's charts.
+        let inputs = ChapterBodyInputs(result: result, position: position, templates: templates.sources, fragileMargin: fragileMargin)
+        return (memo?.value("body:\(result.slug)", inputs: inputs, make: outline) ?? outline(), written)
     }
 
     /// The PNG of a chart, from the figure cache when it holds one for this exact specification.
@@ -103,13 +129,19 @@ struct ReportRenderer: Sendable {
 
     /// Wraps `body` in the layout and writes it as `name`; returns `name`.
     private func writePage(
-        _ name: String, title: String, body: String, results: [ChapterResult], current: Int?,
-        sections: [PageOutline.Section] = [], source: String, templates: Templates, into folder: URL
+        _ name: String, title: String, body: String, results: [ChapterResult], navigation: [PageNavigation], current: Int?,
+        sections: [PageOutline.Section] = [], source: String, templates: Templates, into files: ReportFileWriter
     ) throws -> String {
-        let page = templates.render(
-            layoutContext(results, current: current, sections: sections, pageTitle: title, body: body, source: source),
-            template: "layout")
-        try Data(page.utf8).write(to: folder.appendingPathComponent(name))
+        let page = {
+            Data(templates.render(
+                layoutContext(results, current: current, sections: sections, pageTitle: title, body: body, source: source),
+                template: "layout").utf8)
+        }
+        // What `layoutContext` reads: the page's own parts and every chapter's link, title and status.
+        let inputs = PageInputs(
+            title: title, body: body, navigation: navigation, current: current, sections: sections, source: source,
+            reportTitle: reportTitle, version: version, templates: templates.sources)
+        try files.write(memo?.value("page:\(name)", inputs: inputs, make: page) ?? page(), to: name)
         return name
     }
 
@@ -141,6 +173,34 @@ struct ReportRenderer: Sendable {
         return context
     }
 
+}
+
+/// What a chapter's body is rendered from (the memo's inputs for it).
+private struct ChapterBodyInputs: Equatable {
+    var result: ChapterResult
+    var position: Int
+    var templates: [Data]
+    var fragileMargin: Double
+}
+
+/// What the sidebar and pager show of a chapter.
+private struct PageNavigation: Equatable {
+    var slug: String
+    var title: String
+    var status: ChapterResult.Status
+}
+
+/// What a page is laid out from (the memo's inputs for it).
+private struct PageInputs: Equatable {
+    var title: String
+    var body: String
+    var navigation: [PageNavigation]
+    var current: Int?
+    var sections: [PageOutline.Section]
+    var source: String
+    var reportTitle: String
+    var version: String
+    var templates: [Data]
 }
 
 extension Value {

@@ -10,6 +10,9 @@ struct Templates {
     var library: MustacheLibrary
     /// Static files copied to `assets/` (stylesheet and script), by file name.
     var assets: [String: Data]
+    /// Every template's and asset's text, in a fixed order: two loads with the same
+    /// fingerprint render the same bytes (what `RebuildMemo` compares).
+    var sources: [Data] = []
 
     static let templateNames = ["layout", "chapter", "block", "diagnostic", "claim", "index", "ledger"]
     static let assetNames = ["normbook.css", "normbook.js"]
@@ -27,8 +30,11 @@ struct Templates {
             return data
         }
         var library = MustacheLibrary()
+        var sources: [Data] = []
         for name in templateNames {
-            let text = String(decoding: try read("\(name).mustache"), as: UTF8.self)
+            let data = try read("\(name).mustache")
+            sources.append(data)
+            let text = String(decoding: data, as: UTF8.self)
             do {
                 try library.register(text, named: name)
             } catch {
@@ -36,8 +42,11 @@ struct Templates {
             }
         }
         var assets: [String: Data] = [:]
-        for name in assetNames { assets[name] = try read(name) }
-        return Templates(library: library, assets: assets)
+        for name in assetNames {
+            assets[name] = try read(name)
+            sources.append(assets[name] ?? Data())
+        }
+        return Templates(library: library, assets: assets, sources: sources)
     }
 
     func render(_ context: [String: Any], template: String) -> String {

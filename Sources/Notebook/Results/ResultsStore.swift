@@ -7,8 +7,11 @@ struct ResultsStore: Sendable {
     /// The folder name under the report.
     static let folderName = "_results"
 
+    /// Decoded results kept between builds (the live preview's), by path and bytes.
+    var memo: RebuildMemo?
+
     /// Creates a store.
-    init() {}
+    init(memo: RebuildMemo? = nil) { self.memo = memo }
 
     /// The canonical bytes of a result.
     func encode(_ result: ChapterResult) throws -> Data {
@@ -19,6 +22,11 @@ struct ResultsStore: Sendable {
 
     /// Decodes a result.
     func decode(_ data: Data, path: String) throws -> ChapterResult {
+        guard let memo else { return try decodeAfresh(data, path: path) }
+        return try memo.value("result:\(path)", inputs: data) { try decodeAfresh(data, path: path) }
+    }
+
+    private func decodeAfresh(_ data: Data, path: String) throws -> ChapterResult {
         do {
             return try JSONCoding.decoder().decode(ChapterResult.self, from: data)
         } catch {
@@ -27,10 +35,12 @@ struct ResultsStore: Sendable {
     }
 
     /// Writes `result` to `folder/_results/<slug>.json`.
-    func write(_ result: ChapterResult, toReport folder: URL) throws {
+    /// - Parameter previous: the report being replaced (an unchanged file is linked to its own).
+    func write(_ result: ChapterResult, toReport folder: URL, previous: URL? = nil) throws {
         let dir = folder.appendingPathComponent(Self.folderName)
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        try encode(result).write(to: dir.appendingPathComponent("\(result.slug).json"))
+        let data = try memo?.value("encoded:\(result.slug)", inputs: result) { try encode(result) } ?? encode(result)
+        try ReportFileWriter(folder: folder, previous: previous).write(data, to: "\(Self.folderName)/\(result.slug).json")
     }
 
     /// Reads every result of a report folder, in file-name order.
