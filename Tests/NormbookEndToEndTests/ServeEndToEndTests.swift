@@ -22,8 +22,12 @@ struct ServeEndToEndTests {
         """
 
     /// Starts `serve --port 0` and waits for its first build; returns the process and its port.
-    func startServe(_ project: FixtureProject, token: String) throws -> (CommandLine.Running, Int) {
-        let running = try CommandLine.start(["serve", "--port", "0"], in: project.root, environment: [ProcessTable.tokenVariable: token])
+    func startServe(
+        _ project: FixtureProject, token: String, options: [String] = [], environment: [String: String] = [:]
+    ) throws -> (CommandLine.Running, Int) {
+        let running = try CommandLine.start(
+            ["serve", "--port", "0"] + options, in: project.root,
+            environment: environment.merging([ProcessTable.tokenVariable: token]) { $1 })
         let deadline = Date().addingTimeInterval(180)
         while Date() < deadline {
             let out = (try? String(contentsOf: running.out, encoding: .utf8)) ?? ""
@@ -110,6 +114,39 @@ struct ServeEndToEndTests {
         #expect(result.status == 0, "\(result.stderr)")
         #expect(Date().timeIntervalSince(stopAt) < 2.5)
         #expect(!project.exists("output"))
+    }
+
+    /// `--open` hands the address to xdg-open (here with `BROWSER` naming a script that notes
+    /// what it was asked to open); with no browser to be found it says to open it by hand.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/xdg-open"), "xdg-open (xdg-utils) is not installed"))
+    func openHandsTheAddressToTheBrowserOrSaysItCannot() throws {
+        let project = try FixtureProject.make(["01-small.md": Self.chapter])
+        let opened = project.root.deletingLastPathComponent().appendingPathComponent("opened-\(UUID().uuidString)")
+        let browser = project.root.deletingLastPathComponent().appendingPathComponent("browser-\(UUID().uuidString)")
+        defer { for file in [opened, browser] { try? FileManager.default.removeItem(at: file) } }
+        try "#!/bin/sh\necho \"$1\" > '\(opened.path)'\n".write(to: browser, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: browser.path)
+
+        let token = UUID().uuidString
+        let (running, port) = try startServe(
+            project, token: token, options: ["--open"], environment: ["BROWSER": browser.path, "DISPLAY": "", "XDG_CURRENT_DESKTOP": ""])
+        let deadline = Date().addingTimeInterval(10)
+        while !FileManager.default.fileExists(atPath: opened.path) && Date() < deadline { usleep(50_000) }
+        #expect(try String(contentsOf: opened, encoding: .utf8) == "http://127.0.0.1:\(port)/\n")
+        kill(running.process.processIdentifier, SIGINT)
+        #expect(try running.wait().status == 0)
+
+        // No browser at all: the preview runs on and says what to do.
+        let (second, secondPort) = try startServe(
+            project, token: token, options: ["--open"],
+            environment: ["BROWSER": "/nonexistent/browser", "DISPLAY": "", "XDG_CURRENT_DESKTOP": "", "PATH": "/usr/bin:/bin"])
+        let message = "open http://127.0.0.1:\(secondPort)/ yourself"
+        let until = Date().addingTimeInterval(10)
+        while !((try? String(contentsOf: second.err, encoding: .utf8)) ?? "").contains(message) && Date() < until { usleep(50_000) }
+        #expect(try String(contentsOf: second.err, encoding: .utf8).contains("could not open a browser (xdg-open found no browser"))
+        #expect(try LoopbackHTTP.get(port: secondPort, "/").status == 200)
+        kill(second.process.processIdentifier, SIGINT)
+        #expect(try second.wait().status == 0)
     }
 
     @Test func aChapterMadeStaleByANewerEditIsStoppedAndTheNewerOneBuilt() throws {

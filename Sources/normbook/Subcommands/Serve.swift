@@ -74,17 +74,30 @@ struct Serve: ParsableCommand {
 }
 
 extension Serve {
-    /// Opens `url` with xdg-open, which hands it to the browser and exits at once.
+    /// Opens `url` with xdg-open, which hands it to the browser and exits at once; says so when
+    /// it cannot (no xdg-open, or no browser it knows of, as on a machine without a desktop).
+    ///
+    /// The browser is the user's: it is not stopped with the preview.
     static func openInBrowser(_ url: URL) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["xdg-open", url.absoluteString]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
+        let failed: @Sendable (String) -> Void = { why in
+            FileOutput.standardError.write("could not open a browser (\(why)); open \(url.absoluteString) yourself\n")
+        }
+        process.terminationHandler = { finished in
+            switch finished.terminationStatus {
+            case 0: break
+            case 127: failed("xdg-open is not installed (Debian package xdg-utils)")
+            default: failed("xdg-open found no browser to open it with, exit status \(finished.terminationStatus)")
+            }
+        }
         do {
             try process.run()
         } catch {
-            FileOutput.standardError.write("could not open a browser (\(error)); open \(url.absoluteString) yourself\n")
+            failed("\(error)")
         }
     }
 }
