@@ -37,9 +37,18 @@ struct Verify: ParsableCommand {
     @Flag(name: .long, help: "Rewrite the committed report from the new build instead of comparing.")
     var record = false
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Verify only shard I of N (the chapters `build --shard I/N` runs) against the committed report; combine the shards' --json files with `normbook merge --verify-results`.",
+        valueName: "I/N"))
+    var shard: String?
+
     func validate() throws {
         if let tolerance, !(tolerance >= 0) { throw ValidationError("--tolerance must be a non-negative number") }
         if let pixelTolerance, !(pixelTolerance >= 0) { throw ValidationError("--pixel-tolerance must be a non-negative number") }
+        if let shard {
+            do { _ = try Shard(parsing: shard) } catch { throw ValidationError("--shard: \(error)") }
+            if record { throw ValidationError("--record rewrites the whole report: run it without --shard") }
+        }
     }
 
     func run() throws {
@@ -49,7 +58,8 @@ struct Verify: ParsableCommand {
                 $0.pixelTolerance = pixelTolerance
             }
         }
-        let options = project.buildOptions(root: root, settings: settings)
+        var options = project.buildOptions(root: root, settings: settings)
+        if let shard { options.shard = try Shard(parsing: shard) }
         let verifier = ReportVerifier(
             options: options,
             tolerance: ComparisonTolerance(relative: settings.tolerance ?? 1e-6, pixelRMS: settings.pixelTolerance ?? 1.0),
