@@ -10,4 +10,8 @@ extension CacheLayout {
     func work(_ slug: String, shard: Shard) -> URL { folder.appendingPathComponent("shards/\(shard.fileName)/work/\(slug)") }
     /// The results of a shard build that failed (its output folder was left as it was).
     func failedReport(_ shard: Shard) -> URL { folder.appendingPathComponent("shards/\(shard.fileName)/failed") }
+    /// Where a shard's verification rebuilds its chapters (removed when it ends).
+    func verificationScratch(_ shard: Shard) -> URL { folder.appendingPathComponent("shards/\(shard.fileName)/verify-scratch") }
+    /// The rebuilt chapters and difference images of a shard's verification that found differences.
+    func verification(_ shard: Shard) -> URL { folder.appendingPathComponent("shards/\(shard.fileName)/verify") }
 }

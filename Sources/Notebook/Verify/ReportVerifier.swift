@@ -12,6 +12,10 @@ public struct ReportVerifier: Sendable {
     public var tolerance: ComparisonTolerance
     /// Replace the committed report with the rebuilt one instead of comparing.
     public var record: Bool
+    /// With `options.shard`: also keep the shard's rebuilt output (results, figures, manifest)
+    /// in this folder, ready for `normbook merge` — one from-scratch run both verifies and
+    /// builds a shard (`verify --shard I/N --shard-output DIR`).
+    public var shardOutput: URL?
 
     /// Creates a verifier.
     public init(options: BuildOptions, tolerance: ComparisonTolerance = ComparisonTolerance(), record: Bool = false) {
@@ -45,12 +49,24 @@ public struct ReportVerifier: Sendable {
                 hint: "record with a whole verification (normbook verify --record), or build the shards and merge them")
         }
         if record { try builder.outputGuard.check(options.output, shownAs: builder.displayPath(of: options.output)) }
+        if let shardOutput {
+            if options.shard == nil {
+                throw NotebookError.refusedOutput(
+                    path: builder.displayPath(of: shardOutput), reason: "only a shard's verification writes a shard output",
+                    hint: "pass --shard I/N too")
+            }
+            try builder.outputGuard.check(shardOutput, shownAs: builder.displayPath(of: shardOutput))
+        }
         BuildLifecycle.shared.building(report: options.output)
-        let lock = try ProjectLock.acquire(CacheLayout(folder: options.cache).lock, wait: options.waitForLock, onWaiting: options.onWaitingForLock)
-        defer { withExtendedLifetime(lock) {} }
+        // Shard verifications of one project run at once: the project lock shared, their own
+        // shard's lock exclusive, and their own scratch and kept folders.
+        let layout = CacheLayout(folder: options.cache)
+        let lock = try ProjectLock.acquire(layout.lock, wait: options.waitForLock, shared: options.shard != nil, onWaiting: options.onWaitingForLock)
+        let shardLock = try options.shard.map { try ProjectLock.acquire(layout.lock($0), wait: options.waitForLock, onWaiting: options.onWaitingForLock) }
+        defer { withExtendedLifetime((lock, shardLock)) {} }
         // The rebuild's scratch lives in the cache (removed at the end, on interruption, or by
         // the next verification if this one was killed).
-        let scratch = CacheLayout(folder: options.cache).verificationScratch
+        let scratch = options.shard.map(layout.verificationScratch) ?? layout.verificationScratch
         BuildLifecycle.removeOwnedFolder(atPath: scratch.path)
         BuildLifecycle.shared.registerTemporary(scratch)
         defer {
@@ -71,13 +87,25 @@ public struct ReportVerifier: Sendable {
         // among the committed report's others (pages carry the sidebar and chapter numbers).
         let rebuiltReport = scratch.appendingPathComponent("report")
         if options.shard != nil { try Self.assemble(results, among: options.output, files: try builder.chapterFiles().map(builder.displayPath(of:)), options: options, into: rebuiltReport) }
+        var warnings = summary.warnings
+        if let shardOutput, summary.succeeded {
+            let writer = ReportWriter(destination: shardOutput)
+            let staging = try writer.makeStaging()
+            writer.discard(staging)
+            BuildLifecycle.shared.registerTemporary(staging)
+            do {
+                try fm.copyItem(at: rebuild.output, to: staging)
+            } catch {
+                throw NotebookError.unwritable(path: staging.path, reason: error.localizedDescription)
+            }
+            warnings += try writer.commit(staging)
+        }
 
         var cases = Self.chapterCases(summary) + Self.claimCases(results)
         var notes = ClaimStabilityNote.reseeding(in: results)
         var differences: [ReportDifference] = []
         var kept: URL?
         var differenceImages: URL?
-        var warnings = summary.warnings
         if record {
             let writer = ReportWriter(destination: options.output)
             let staging = try writer.makeStaging()
@@ -112,7 +140,7 @@ public struct ReportVerifier: Sendable {
             cases += VerificationCase.fileCases(differences: differences, comparedFiles: compared)
             if !differences.isEmpty {
                 // Keep the rebuilt report (and the difference images) for inspection.
-                let keep = CacheLayout(folder: options.cache).verification
+                let keep = options.shard.map(layout.verification) ?? layout.verification
                 BuildLifecycle.removeOwnedFolder(atPath: keep.path)
                 try? fm.createDirectory(at: options.cache, withIntermediateDirectories: true)
                 if (try? fm.moveItem(at: scratch, to: keep)) != nil {

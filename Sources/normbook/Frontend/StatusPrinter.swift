@@ -103,7 +103,9 @@ struct StatusPrinter: Sendable {
         if record {
             FileOutput.standardOutput.write("Recorded the rebuilt report into \(output)/; \(claimLine).\n")
         } else if report.passed {
-            FileOutput.standardOutput.write("Verified: \(output)/ matches the rebuilt report; \(claimLine).\n")
+            let what = report.shard.map { "shard \($0.shard)'s chapters (\($0.chapters.joined(separator: ", "))) match \(output)/" }
+                ?? "\(output)/ matches the rebuilt report"
+            FileOutput.standardOutput.write("Verified: \(what); \(claimLine).\n")
         } else {
             var lines = ["Verification failed: \(report.differences.count) differences with \(output)/; \(claimLine)."]
             if let kept = outcome.keptReport { lines.append("  The rebuilt report is in \(kept.path)") }
