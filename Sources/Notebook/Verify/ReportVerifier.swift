@@ -86,7 +86,11 @@ public struct ReportVerifier: Sendable {
         // A shard's chapters are compared within a whole report: the shard's rebuilt chapters
         // among the committed report's others (pages carry the sidebar and chapter numbers).
         let rebuiltReport = scratch.appendingPathComponent("report")
-        if options.shard != nil { try Self.assemble(results, among: options.output, files: try builder.chapterFiles().map(builder.displayPath(of:)), options: options, into: rebuiltReport) }
+        if options.shard != nil {
+            try Self.assemble(
+                results, among: options.output, files: try builder.chapterFiles().map(builder.displayPath(of:)), options: options,
+                figures: CacheLayout(folder: rebuild.cache).figures, into: rebuiltReport)
+        }
         var warnings = summary.warnings
         if let shardOutput, summary.succeeded {
             let writer = ReportWriter(destination: shardOutput)
@@ -163,10 +167,27 @@ public struct ReportVerifier: Sendable {
 
     /// Renders `results` (a shard's rebuilt chapters) with the committed report's results of the
     /// other chapters into `folder`, in chapter order (`files`: the project's chapter files).
-    static func assemble(_ results: [ChapterResult], among committed: URL, files: [String], options: BuildOptions, into folder: URL) throws {
+    ///
+    /// The shard's figures come from `figures` (the rebuild's figure cache, which its build
+    /// filled); the other chapters' are the committed images (they are not compared), so no
+    /// figure is drawn twice.
+    static func assemble(
+        _ results: [ChapterResult], among committed: URL, files: [String], options: BuildOptions, figures: URL?, into folder: URL
+    ) throws {
         let rebuilt = Dictionary(results.map { ($0.file, $0) }, uniquingKeysWith: { first, _ in first })
         let stored = Dictionary(storedResults(in: committed).map { ($0.file, $0) }, uniquingKeysWith: { first, _ in first })
         let all = files.compactMap { rebuilt[$0] ?? stored[$0] }
+        var predrawn: [String: URL] = [:]
+        for result in all where rebuilt[result.file] == nil {
+            for figure in result.figures {
+                let image = committed.appendingPathComponent(figure.image)
+                if let key = try? ReportRenderer.drawingKey(figure.chart), FileManager.default.fileExists(atPath: image.path) {
+                    predrawn[key] = image
+                }
+            }
+        }
+        let shardKeys = Set(results.flatMap(\.figures).compactMap { try? ReportRenderer.drawingKey($0.chart) })
+        for key in shardKeys { predrawn[key] = nil }  // a shard's figure is always its rebuild's
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
@@ -176,6 +197,8 @@ public struct ReportVerifier: Sendable {
         for result in all { try ResultsStore().write(result, toReport: folder) }
         var renderer = ReportRenderer(reportTitle: options.title, version: NotebookIdentity.version, themeDirectory: options.theme)
         renderer.fragileMargin = options.fragileMargin
+        renderer.figureCache = figures
+        renderer.predrawn = predrawn
         try renderer.render(all, into: folder)
     }
 
