@@ -33,7 +33,8 @@ struct ShardEndToEndTests {
         let project = try FixtureProject.copy("shard-project")
         let single = try CommandLine.run(["build", "--no-cache", "--output", "single"], in: project.root)
         #expect(single.status == 0, "\(single.stderr)")
-        let shards = try concurrently((1...3).map { ["build", "--shard", "\($0)/3", "--output", "shard-\($0)", "--jobs", "1"] }, in: project)
+        // --no-wait: a shard that had to wait for another's lock would fail (exit 2).
+        let shards = try concurrently((1...3).map { ["build", "--shard", "\($0)/3", "--output", "shard-\($0)", "--jobs", "1", "--no-wait"] }, in: project)
         for (i, shard) in shards.enumerated() {
             #expect(shard.status == 0, "shard \(i + 1): \(shard.stderr)")
             #expect(shard.stdout.contains("Shard \(i + 1)/3 written to shard-\(i + 1)"))
@@ -105,7 +106,7 @@ struct ShardEndToEndTests {
     @Test func shardVerificationsMergeAndADifferenceFailsThem() throws {
         let project = try FixtureProject.copy("shard-project")
         #expect(try CommandLine.run(["build"], in: project.root).status == 0)
-        let commands = (1...2).map { ["verify", "--shard", "\($0)/2", "--json", "v\($0).json", "--jobs", "1"] }
+        let commands = (1...2).map { ["verify", "--shard", "\($0)/2", "--json", "v\($0).json", "--jobs", "1", "--no-wait"] }
         for result in try concurrently(commands, in: project) { #expect(result.status == 0, "\(result.stderr)") }
         let merged = try CommandLine.run(["merge", "--verify-results", "v1.json", "v2.json", "--json", "v.json", "--junit", "v.xml"], in: project.root)
         #expect(merged.status == 0, "\(merged.stderr)")
