@@ -271,6 +271,8 @@ struct ChapterPipeline: Sendable {
             ResultAssembler(document: document, provenance: provenance).assemble(.invalidSource([reason])),
             compileSeconds: 0, runSeconds: 0)
         outcome.frozenProblem = reason
+        // The merge stops with this problem (printed once, then): not on the chapter's line too.
+        outcome.summary.diagnostics.removeAll { $0 == reason }
         return outcome
     }
 
