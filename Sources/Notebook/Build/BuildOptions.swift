@@ -36,6 +36,15 @@ public struct BuildOptions: Sendable {
     public var useCache = true
     /// Render the stored results in the output folder without compiling or running anything.
     public var frozen = false
+    /// Run only this shard's chapters (`--shard I/N`) and write their results and figures (no
+    /// pages) with a `_shard.json` manifest into the output folder, for `normbook merge`.
+    public var shard: Shard?
+    /// The report whose recorded build times balance the shards (`ShardAssignment`): the
+    /// committed report, which every machine of a CI run has. Nil: the output folder.
+    public var shardTimes: URL?
+    /// Assemble the report from these shard output folders (`normbook merge DIR…`, `build
+    /// --frozen --results DIR…`) instead of running anything.
+    public var mergeShards: [URL]?
     /// The compiled engine to use (found next to the executable when nil).
     var kit: ChapterKit?
     /// Run chapter programs in the bubblewrap sandbox (see `ProcessIsolation`).

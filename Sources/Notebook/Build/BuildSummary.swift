@@ -44,6 +44,9 @@ public struct BuildSummary: Sendable {
     public var warnings: [String] = []
     /// The single-file report written (`--single-file`), if any.
     public var singleFile: URL?
+    /// Set for a shard build (`--shard I/N`): the report folder then holds that shard's results
+    /// and figures, not pages.
+    public var shard: Shard?
     /// The results the report was rendered from, in chapter order.
     var results: [ChapterResult] = []
 

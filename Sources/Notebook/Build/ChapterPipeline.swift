@@ -14,6 +14,9 @@ struct ChapterPipeline: Sendable {
         /// A chapter not named in `build FILE…`: its cached result when up to date, else the
         /// report's page as it is (even if its blocks changed since), else a run.
         case keep(Runner, report: URL)
+        /// `normbook merge`: take the result from the shard output folder that holds it,
+        /// checked like `frozen` (and against the other shards holding it); never compile or run.
+        case merged(ShardSet)
     }
 
     /// What running a chapter needs.
@@ -39,6 +42,9 @@ struct ChapterPipeline: Sendable {
     var reseed = 0
     /// Work kept from earlier builds in this process (see `RebuildMemo`).
     var memo: RebuildMemo?
+    /// The shard this build is (`build --shard I/N`): its chapters' work folders are its own,
+    /// so shard builds of one project can run at once.
+    var shard: Shard?
 
     /// A chapter's result and its line in the build summary.
     struct Outcome: Sendable {
@@ -78,6 +84,8 @@ struct ChapterPipeline: Sendable {
         switch source {
         case .frozen(let report):
             return frozen(document, inputsKey: inputsKey, report: report, displayPath: displayPath)
+        case .merged(let shards):
+            return merged(document, inputsKey: inputsKey, shards: shards, displayPath: displayPath)
         case .run(let r, let cached):
             (runner, useCache) = (r, cached)
         case .keep(let r, let report):
@@ -107,7 +115,7 @@ struct ChapterPipeline: Sendable {
         }
         // Plan
         let program = ChapterProgram(document: document)
-        let work = CacheLayout(folder: cache).work(document.slug)
+        let work = shard.map { CacheLayout(folder: cache).work(document.slug, shard: $0) } ?? CacheLayout(folder: cache).work(document.slug)
         // Execute: compile
         let compileStart = Date()
         let outcome: SwiftCompiler.Outcome
@@ -158,6 +166,8 @@ struct ChapterPipeline: Sendable {
             result = result.attachingReseeding(seeds: seeds, verdicts: verdicts)
         }
         let runSeconds = Date().timeIntervalSince(runStart)
+        // Volatile (ChapterResult+Volatile.swift); sharded builds balance by it.
+        result.buildSeconds = ((compileSeconds + runSeconds) * 1000).rounded() / 1000
         resultCache.store(result, environmentKey: runner.environmentKey)
         var built = finish(result, compileSeconds: compileSeconds, runSeconds: runSeconds)
         built.summary.compiled = true
@@ -221,6 +231,53 @@ struct ChapterPipeline: Sendable {
             ResultAssembler(document: document, provenance: provenance).assemble(.invalidSource([problem])),
             compileSeconds: 0, runSeconds: 0)
         outcome.frozenProblem = problem
+        return outcome
+    }
+
+    /// The chapter's result from the shard folders holding it: up to date with the chapter's
+    /// sources, and the same (outside volatile content) in every folder that holds it.
+    private func merged(_ document: ChapterDocument, inputsKey: String, shards: ShardSet, displayPath: String) -> Outcome {
+        let at = SourceLocation(file: displayPath, line: 1, column: 1)
+        var found: [(ShardSet.Member, ChapterResult)] = []
+        var problem: Diagnostic?
+        search: for member in shards.holders(of: document.slug) {
+            let stored = member.folder.appendingPathComponent("\(ResultsStore.folderName)/\(document.slug).json")
+            let storedName = "\(member.shown)/\(ResultsStore.folderName)/\(document.slug).json"
+            do {
+                guard let data = FileManager.default.contents(atPath: stored.path) else {
+                    throw NotebookError.unreadable(path: storedName, reason: "no such file")
+                }
+                let result = try ResultsStore().decode(data, path: storedName)
+                guard result.provenance.inputsKey == inputsKey else {
+                    problem = Diagnostic(.error, at: at,
+                        "shard folder \(member.shown) (shard \(member.manifest.shard)) was built from a different version of this chapter: its blocks, options, inline expressions or data files differ from the sources here",
+                        hint: "build the shards again from the same commit as the merge")
+                    break search
+                }
+                if let (first, earlier) = found.first, !earlier.agreesOutsideVolatileContent(with: result) {
+                    problem = Diagnostic(.error, at: at,
+                        "shard folders \(first.shown) and \(member.shown) both hold this chapter, with different results",
+                        hint: "merge the folders of one split (every shard of one --shard I/N run), each chapter in one of them")
+                    break search
+                }
+                found.append((member, result))
+            } catch {
+                problem = Diagnostic(.error, at: at, "\(error)", hint: "build shard \(member.manifest.shard) again")
+                break search
+            }
+        }
+        if problem == nil, let (_, result) = found.first {
+            var outcome = finish(result.refreshed(with: document), compileSeconds: 0, runSeconds: 0)
+            outcome.summary.reused = true
+            return outcome
+        }
+        let reason = problem ?? Diagnostic(.error, at: at, "no shard folder holds this chapter's result", hint: ShardSet.hint)
+        var outcome = finish(
+            ResultAssembler(document: document, provenance: provenance).assemble(.invalidSource([reason])),
+            compileSeconds: 0, runSeconds: 0)
+        outcome.frozenProblem = reason
+        // The merge stops with this problem (printed once, then): not on the chapter's line too.
+        outcome.summary.diagnostics.removeAll { $0 == reason }
         return outcome
     }
 

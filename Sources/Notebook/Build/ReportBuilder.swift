@@ -34,13 +34,30 @@ public struct ReportBuilder: Sendable {
             try SingleFileOutput(chapters: options.chapters, cache: options.cache, output: options.output)
                 .check(singleFile, shownAs: displayPath(of: singleFile))
         }
+        let slugs = files.map { ChapterParser.slug(of: displayPath(of: $0)) }
+        let shards = try options.mergeShards.map { folders in
+            try ShardSet.load(folders, projectChapters: Array(zip(slugs, files.map(displayPath(of:)))).map { (slug: $0.0, file: $0.1) }, shown: displayPath(of:))
+        }
+        var building = files
+        if let shard = options.shard {
+            let times = ShardAssignment.times(inReport: options.shardTimes ?? options.output)
+            let mine = Set(ShardAssignment.assign(slugs, count: shard.count, times: times)[shard.index - 1])
+            building = zip(files, slugs).filter { mine.contains($0.1) }.map(\.0)
+        }
         BuildLifecycle.shared.building(report: options.output)
-        let lock = try ProjectLock.acquire(CacheLayout(folder: options.cache).lock, wait: options.waitForLock, onWaiting: options.onWaitingForLock)
-        defer { withExtendedLifetime(lock) {} }
+        // Shard builds hold the project lock shared (so the shards of one project run at once,
+        // while a whole build excludes them) and their own shard's lock exclusively.
+        let layout = CacheLayout(folder: options.cache)
+        let lock = try ProjectLock.acquire(layout.lock, wait: options.waitForLock, shared: options.shard != nil, onWaiting: options.onWaitingForLock)
+        let shardLock = try options.shard.map { try ProjectLock.acquire(layout.lock($0), wait: options.waitForLock, onWaiting: options.onWaitingForLock) }
+        defer { withExtendedLifetime((lock, shardLock)) {} }
         LeftoverCleaner.clean(besides: options.output)
         let source: ChapterPipeline.Source
         var provenance = Provenance(normbook: NotebookIdentity.version, compiler: "", blas: "OpenBLAS, 1 thread", seed: nil)
-        if options.frozen {
+        var environmentKey = ""
+        if let shards {
+            source = .merged(shards)
+        } else if options.frozen {
             source = .frozen(report: options.output)
         } else {
             let kit = try options.kit ?? ChapterKit.locate()
@@ -48,25 +65,28 @@ public struct ReportBuilder: Sendable {
             let compiler = try SwiftCompiler(kit: kit, isolation: isolation)
             let compilerVersion = compiler.version()
             provenance.compiler = compilerVersion
+            environmentKey = EnvironmentKey.compute(compilerVersion: compilerVersion, kit: kit)
             source = .run(
                 ChapterPipeline.Runner(
-                    compiler: compiler, environmentKey: EnvironmentKey.compute(compilerVersion: compilerVersion, kit: kit),
+                    compiler: compiler, environmentKey: environmentKey,
                     isolation: isolation, limits: options.limits),
                 useCache: options.useCache)
         }
-        let pipeline = ChapterPipeline(
+        var configured = ChapterPipeline(
             source: source, projectRoot: options.projectRoot, cache: options.cache, provenance: provenance,
             allowFailures: options.allowFailures, chapterDefaults: options.chapterDefaults, reseed: options.reseed,
             memo: options.memo)
+        configured.shard = options.shard
+        let pipeline = configured
         var kept = pipeline
         if case .run(let runner, _) = source { kept.source = .keep(runner, report: options.output) }
         let others = kept
         let named = Set((options.onlyChapters ?? files).map(\.standardizedFileURL.path))
-        let slots = ResultSlots(count: files.count)
+        let slots = ResultSlots(count: building.count)
         let semaphore = DispatchSemaphore(value: options.jobs)
         let group = DispatchGroup()
         let progressLock = NSLock()
-        for (i, file) in files.enumerated() {
+        for (i, file) in building.enumerated() {
             semaphore.wait()
             group.enter()
             DispatchQueue.global().async {
@@ -84,11 +104,50 @@ public struct ReportBuilder: Sendable {
         let outcomes = slots.values
         let frozenProblems = outcomes.compactMap(\.frozenProblem)
         guard frozenProblems.isEmpty else { throw NotebookError.invalidChapter(frozenProblems) }
-        return try write(keepingPreviousVolatileContent(outcomes.map(\.result)), summaries: outcomes.map(\.summary))
+        let results = keepingPreviousVolatileContent(outcomes.map(\.result))
+        if let shard = options.shard {
+            let manifest = ShardManifest(
+                shard: shard, normbook: NotebookIdentity.version, environmentKey: environmentKey, compiler: provenance.compiler,
+                projectChapters: slugs, chapters: results.map(\.slug), figures: [:])
+            return try writeShard(manifest, results: results, summaries: outcomes.map(\.summary))
+        }
+        return try write(results, summaries: outcomes.map(\.summary), predrawn: shards?.predrawn ?? [:])
+    }
+
+    /// Writes a shard's results, figures and manifest (no pages) into a staging folder and swaps
+    /// it in (or sets it aside on failure).
+    private func writeShard(_ manifest: ShardManifest, results: [ChapterResult], summaries: [BuildSummary.Chapter]) throws -> BuildSummary {
+        let renderStart = Date()
+        let writer = ReportWriter(destination: options.output)
+        let staging = try writer.makeStaging()
+        do {
+            for result in results { try ResultsStore().write(result, toReport: staging) }
+            var renderer = ReportRenderer(reportTitle: options.title, version: NotebookIdentity.version, themeDirectory: options.theme)
+            renderer.figureCache = CacheLayout(folder: options.cache).figures
+            var manifest = manifest
+            manifest.figures = try renderer.drawFigures(of: results, into: staging)
+            try manifest.write(into: staging)
+        } catch {
+            writer.discard(staging)
+            throw error
+        }
+        var summary = BuildSummary(
+            chapters: summaries, renderSeconds: Date().timeIntervalSince(renderStart),
+            reportFolder: options.output, failedReportFolder: nil)
+        summary.results = results
+        summary.shard = manifest.shard
+        if summary.succeeded || options.allowFailures {
+            summary.warnings += try writer.commit(staging)
+        } else {
+            let aside = CacheLayout(folder: options.cache).failedReport(manifest.shard)
+            try writer.set(aside: staging, at: aside)
+            summary.failedReportFolder = aside
+        }
+        return summary
     }
 
     /// Renders `results` into a staging folder and swaps it in (or sets it aside on failure).
-    private func write(_ results: [ChapterResult], summaries: [BuildSummary.Chapter]) throws -> BuildSummary {
+    private func write(_ results: [ChapterResult], summaries: [BuildSummary.Chapter], predrawn: [String: URL] = [:]) throws -> BuildSummary {
         let renderStart = Date()
         let writer = ReportWriter(destination: options.output)
         let staging = try writer.makeStaging()
@@ -101,6 +160,7 @@ public struct ReportBuilder: Sendable {
             renderer.figureCache = CacheLayout(folder: options.cache).figures
             renderer.memo = options.memo
             renderer.previousReport = previous
+            renderer.predrawn = predrawn
             try renderer.render(results, into: staging)
         } catch {
             writer.discard(staging)

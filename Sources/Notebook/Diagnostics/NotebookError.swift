@@ -27,6 +27,9 @@ public enum NotebookError: Error, Sendable, Equatable, CustomStringConvertible {
     case interrupted
     /// `init` would overwrite these files.
     case wouldOverwrite(paths: [String])
+    /// Shard outputs (or shard verification reports) that cannot be merged: each problem names
+    /// the shard folder or file and the chapter concerned.
+    case incompatibleShards(problems: [String], hint: String)
 
     /// The message shown to the user.
     public var description: String {
@@ -58,6 +61,8 @@ public enum NotebookError: Error, Sendable, Equatable, CustomStringConvertible {
             return "interrupted; previous report kept"
         case .wouldOverwrite(let paths):
             return "error: normbook init would overwrite \(paths.joined(separator: ", ")); nothing was written\n  hint: run it in a new or empty folder, or move those files away"
+        case .incompatibleShards(let problems, let hint):
+            return "error: cannot merge the shards; nothing was written:\n" + problems.map { "  - \($0)\n" }.joined() + "  hint: \(hint)"
         }
     }
 }

@@ -19,7 +19,9 @@ final class ProjectLock: @unchecked Sendable {
     /// - Parameters:
     ///   - wait: when another build holds it, wait for that build (else throw `.projectBusy`).
     ///   - onWaiting: called once, before waiting, with the holder's pid when known.
-    static func acquire(_ file: URL, wait: Bool, onWaiting: ((Int32?) -> Void)?) throws -> ProjectLock {
+    ///   - shared: take the lock shared rather than exclusive: shard builds (`--shard I/N`) of
+    ///     one project hold it shared, so they run at once while a whole build still excludes them.
+    static func acquire(_ file: URL, wait: Bool, shared: Bool = false, onWaiting: ((Int32?) -> Void)?) throws -> ProjectLock {
         let folder = file.deletingLastPathComponent()
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -29,14 +31,17 @@ final class ProjectLock: @unchecked Sendable {
         let fd = open(file.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw NotebookError.unwritable(path: file.path, reason: String(cString: strerror(errno))) }
         let lock = ProjectLock(descriptor: fd)
-        if flock(fd, LOCK_EX | LOCK_NB) != 0 {
+        let mode = shared ? LOCK_SH : LOCK_EX
+        if flock(fd, mode | LOCK_NB) != 0 {
             let holder = lock.holder()
             guard wait else { throw NotebookError.projectBusy(holder: holder, lockFile: file.path) }
             onWaiting?(holder)
-            while flock(fd, LOCK_EX) != 0 {
+            while flock(fd, mode) != 0 {
                 guard errno == EINTR else { throw NotebookError.unwritable(path: file.path, reason: String(cString: strerror(errno))) }
             }
         }
+        // Shared holders write theirs too: a waiting build names one of them (or, should two
+        // writes interleave, "another normbook").
         let pid = Array("\(getpid())\n".utf8)
         _ = ftruncate(fd, 0)
         _ = pid.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }

@@ -88,22 +88,78 @@ public enum ProjectScaffold {
 
         """
 
+    /// The example workflow: the same text as `docs/github-actions.yml` (a test checks it).
     static let workflow = """
-        # Checks the report on every push: rebuilds it and compares it with the committed output/.
+        # normbook's sharded CI (docs/ci.md): the chapters are split across a matrix of machines.
+        # Each shard builds its chapters with the result cache restored (fast when they did not
+        # change), saves the cache, and verifies its chapters from scratch against the committed
+        # output/; the merge job assembles the report from the shards' outputs and one verification
+        # from theirs. normbook's `scripts/ci-shards N` runs the same flow on one machine.
         name: normbook
         on: [push, pull_request]
+        env:
+          SHARDS: 3  # how many shards: keep it equal to the number of entries of matrix.shard below
         jobs:
-          verify:
+          shard:
             runs-on: ubuntu-latest
+            strategy:
+              fail-fast: false
+              matrix:
+                shard: [1, 2, 3]
             steps:
               - uses: actions/checkout@v4
-              # Install Swift 6.3 and normbook here (see normbook's README), then:
-              - run: normbook verify --junit normbook-junit.xml --json normbook-verify.json
+              # Install Swift 6.3 and normbook here (see normbook's README).
+              - name: Restore the result cache
+                uses: actions/cache/restore@v4
+                with:
+                  path: .normbook-cache/results
+                  key: normbook-results-${{ matrix.shard }}-${{ github.sha }}
+                  restore-keys: |
+                    normbook-results-${{ matrix.shard }}-
+                    normbook-results-
+              - name: Build shard ${{ matrix.shard }}
+                run: normbook build --shard ${{ matrix.shard }}/$SHARDS --output shard-${{ matrix.shard }}
+              - name: Save the result cache
+                if: always()
+                uses: actions/cache/save@v4
+                with:
+                  path: .normbook-cache/results
+                  key: normbook-results-${{ matrix.shard }}-${{ github.sha }}
+              - name: Verify shard ${{ matrix.shard }} from scratch
+                run: >-
+                  normbook verify --shard ${{ matrix.shard }}/$SHARDS
+                  --json verify-${{ matrix.shard }}.json --junit verify-${{ matrix.shard }}.xml
               - uses: actions/upload-artifact@v4
                 if: always()
                 with:
-                  name: normbook-verification
-                  path: normbook-*.*
+                  name: normbook-shard-${{ matrix.shard }}
+                  path: |
+                    shard-${{ matrix.shard }}/
+                    verify-${{ matrix.shard }}.*
+                  include-hidden-files: true  # the .normbook-report marker
+          merge:
+            needs: shard
+            if: always()
+            runs-on: ubuntu-latest
+            steps:
+              - uses: actions/checkout@v4
+              # Install normbook here (no compiler needed: merging runs nothing).
+              - uses: actions/download-artifact@v4
+                with:
+                  pattern: normbook-shard-*
+                  path: shards
+              - name: Merge the verifications
+                run: normbook merge --verify-results shards/*/verify-*.json --json normbook-verify.json --junit normbook-junit.xml
+              - name: Merge the report
+                run: normbook merge shards/*/shard-*/ --output merged-report
+              - uses: actions/upload-artifact@v4
+                if: always()
+                with:
+                  name: normbook-report
+                  path: |
+                    merged-report/
+                    normbook-*.*
+                  include-hidden-files: true
 
         """
 }

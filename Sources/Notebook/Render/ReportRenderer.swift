@@ -20,6 +20,9 @@ struct ReportRenderer: Sendable {
     /// A folder of previously drawn figures, by the digest of their specification; nil draws
     /// every figure.
     var figureCache: URL?
+    /// Figures already drawn (by the shards of a merged build), by drawing key (`drawingKey`):
+    /// used instead of drawing them again.
+    var predrawn: [String: URL] = [:]
     /// Claim parts with a smaller margin are flagged as fragile.
     var fragileMargin = BuildOptions.defaultFragileMargin
     /// Figures, chapter bodies and pages made by earlier builds in this process, reused when
@@ -106,18 +109,50 @@ struct ReportRenderer: Sendable {
         return (memo?.value("body:\(result.slug)", inputs: inputs, make: outline) ?? outline(), written)
     }
 
-    /// The PNG of a chart, from the figure cache when it holds one for this exact specification.
-    private func drawing(_ chart: Chart, with renderer: ChartRenderer) throws -> [UInt8] {
-        guard let figureCache else { return try renderer.png(chart) }
+    /// The digest of a chart's specification and of the drawing code: equal keys, equal PNGs.
+    static func drawingKey(_ chart: Chart) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        let key = SHA256.hex(of: try encoder.encode(chart) + Data(Self.drawingVersion.utf8))
+        return SHA256.hex(of: try encoder.encode(chart) + Data(Self.drawingVersion.utf8))
+    }
+
+    /// The PNG of a chart: one drawn already (`predrawn`), else from the figure cache when it
+    /// holds one for this exact specification, else drawn.
+    private func drawing(_ chart: Chart, with renderer: ChartRenderer) throws -> [UInt8] {
+        guard figureCache != nil || !predrawn.isEmpty else { return try renderer.png(chart) }
+        let key = try Self.drawingKey(chart)
+        if let image = predrawn[key], let data = FileManager.default.contents(atPath: image.path) { return Array(data) }
+        guard let figureCache else { return try renderer.png(chart) }
         let cached = figureCache.appendingPathComponent("\(key).png")
         if let data = FileManager.default.contents(atPath: cached.path) { return Array(data) }
         let png = try renderer.png(chart)
         try? FileManager.default.createDirectory(at: figureCache, withIntermediateDirectories: true)
-        try? Data(png).write(to: cached)
+        // Atomic: shard builds of one project share the figure cache and may draw the same chart.
+        try? Data(png).write(to: cached, options: .atomic)
         return png
+    }
+
+    /// Draws the figures of `results` into `folder` (`figures/…`, as `render` does) and returns
+    /// each image's drawing key: what a shard build writes instead of pages.
+    func drawFigures(of results: [ChapterResult], into folder: URL) throws -> [String: String] {
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("figures"), withIntermediateDirectories: true)
+        let renderer = ChartRenderer()
+        var keys: [String: String] = [:]
+        for result in results {
+            for figure in result.figures {
+                let png: [UInt8]
+                do {
+                    png = try drawing(figure.chart, with: renderer)
+                    keys[figure.image] = try Self.drawingKey(figure.chart)
+                } catch {
+                    throw NotebookError.invalidChapter([Diagnostic(
+                        .error, at: SourceLocation(file: result.file, line: 1, column: 1),
+                        "figure \(figure.number) cannot be drawn: \(error)")])
+                }
+                try Data(png).write(to: folder.appendingPathComponent(figure.image))
+            }
+        }
+        return keys
     }
 
     /// Identifies the drawing code: the digest of the running executable, which changes

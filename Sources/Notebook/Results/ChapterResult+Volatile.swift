@@ -3,11 +3,12 @@
 /// and its claims must still reach their verdicts, but its numbers, text and figures are not
 /// compared, and a rebuild that changes only them keeps the previous report's bytes.
 extension ChapterResult {
-    /// This result with its volatile content reduced to what must still agree: for a volatile
+    /// This result with its volatile content reduced to what must still agree (the build time is dropped): for a volatile
     /// block its index, line, code, options and status and its claims' ids, statements, rules and
     /// verdicts (of the claim and of each part); for a volatile inline value its expression.
     func withoutVolatileContent() -> ChapterResult {
         var reduced = self
+        reduced.buildSeconds = nil
         reduced.segments = segments.map { segment in
             switch segment {
             case .block(var block) where block.options.volatile:

@@ -40,6 +40,11 @@ public struct ChapterResult: Codable, Sendable, Equatable {
     var values: [String: Value]
     /// Where the numbers came from.
     var provenance: Provenance
+    /// How long the run that produced this result took to compile and run the chapter, in
+    /// seconds (rounded to milliseconds). Volatile: never compared, and a rebuild that changes
+    /// only this keeps the report's previous value. Sharded builds balance shards by it
+    /// (`ShardAssignment`). Nil in results written before it was recorded.
+    var buildSeconds: Double?
 
     /// The blocks in order.
     var blocks: [BlockResult] {

@@ -12,6 +12,10 @@ public struct ReportVerifier: Sendable {
     public var tolerance: ComparisonTolerance
     /// Replace the committed report with the rebuilt one instead of comparing.
     public var record: Bool
+    /// With `options.shard`: also keep the shard's rebuilt output (results, figures, manifest)
+    /// in this folder, ready for `normbook merge` — one from-scratch run both verifies and
+    /// builds a shard (`verify --shard I/N --shard-output DIR`).
+    public var shardOutput: URL?
 
     /// Creates a verifier.
     public init(options: BuildOptions, tolerance: ComparisonTolerance = ComparisonTolerance(), record: Bool = false) {
@@ -39,13 +43,30 @@ public struct ReportVerifier: Sendable {
         let fm = FileManager.default
         let builder = ReportBuilder(options: options)
         _ = try builder.chapterFiles()
+        if record, options.shard != nil {
+            throw NotebookError.refusedOutput(
+                path: builder.displayPath(of: options.output), reason: "a shard's verification checks only its chapters and cannot record the report",
+                hint: "record with a whole verification (normbook verify --record), or build the shards and merge them")
+        }
         if record { try builder.outputGuard.check(options.output, shownAs: builder.displayPath(of: options.output)) }
+        if let shardOutput {
+            if options.shard == nil {
+                throw NotebookError.refusedOutput(
+                    path: builder.displayPath(of: shardOutput), reason: "only a shard's verification writes a shard output",
+                    hint: "pass --shard I/N too")
+            }
+            try builder.outputGuard.check(shardOutput, shownAs: builder.displayPath(of: shardOutput))
+        }
         BuildLifecycle.shared.building(report: options.output)
-        let lock = try ProjectLock.acquire(CacheLayout(folder: options.cache).lock, wait: options.waitForLock, onWaiting: options.onWaitingForLock)
-        defer { withExtendedLifetime(lock) {} }
+        // Shard verifications of one project run at once: the project lock shared, their own
+        // shard's lock exclusive, and their own scratch and kept folders.
+        let layout = CacheLayout(folder: options.cache)
+        let lock = try ProjectLock.acquire(layout.lock, wait: options.waitForLock, shared: options.shard != nil, onWaiting: options.onWaitingForLock)
+        let shardLock = try options.shard.map { try ProjectLock.acquire(layout.lock($0), wait: options.waitForLock, onWaiting: options.onWaitingForLock) }
+        defer { withExtendedLifetime((lock, shardLock)) {} }
         // The rebuild's scratch lives in the cache (removed at the end, on interruption, or by
         // the next verification if this one was killed).
-        let scratch = CacheLayout(folder: options.cache).verificationScratch
+        let scratch = options.shard.map(layout.verificationScratch) ?? layout.verificationScratch
         BuildLifecycle.removeOwnedFolder(atPath: scratch.path)
         BuildLifecycle.shared.registerTemporary(scratch)
         defer {
@@ -53,7 +74,8 @@ public struct ReportVerifier: Sendable {
             BuildLifecycle.shared.unregisterTemporary(scratch)
         }
         var rebuild = options
-        rebuild.output = scratch.appendingPathComponent("report")
+        rebuild.output = scratch.appendingPathComponent(options.shard == nil ? "report" : "shard")
+        rebuild.shardTimes = options.shardTimes ?? options.output
         rebuild.cache = scratch.appendingPathComponent("cache")
         rebuild.useCache = false
         rebuild.frozen = false
@@ -61,13 +83,33 @@ public struct ReportVerifier: Sendable {
         rebuild.singleFile = nil  // verification checks the report folder; it writes nothing else
         let summary = try ReportBuilder(options: rebuild).build(progress: progress)
         let results = summary.results
+        // A shard's chapters are compared within a whole report: the shard's rebuilt chapters
+        // among the committed report's others (pages carry the sidebar and chapter numbers).
+        let rebuiltReport = scratch.appendingPathComponent("report")
+        if options.shard != nil {
+            try Self.assemble(
+                results, among: options.output, files: try builder.chapterFiles().map(builder.displayPath(of:)), options: options,
+                figures: CacheLayout(folder: rebuild.cache).figures, into: rebuiltReport)
+        }
+        var warnings = summary.warnings
+        if let shardOutput, summary.succeeded {
+            let writer = ReportWriter(destination: shardOutput)
+            let staging = try writer.makeStaging()
+            writer.discard(staging)
+            BuildLifecycle.shared.registerTemporary(staging)
+            do {
+                try fm.copyItem(at: rebuild.output, to: staging)
+            } catch {
+                throw NotebookError.unwritable(path: staging.path, reason: error.localizedDescription)
+            }
+            warnings += try writer.commit(staging)
+        }
 
         var cases = Self.chapterCases(summary) + Self.claimCases(results)
         var notes = ClaimStabilityNote.reseeding(in: results)
         var differences: [ReportDifference] = []
         var kept: URL?
         var differenceImages: URL?
-        var warnings = summary.warnings
         if record {
             let writer = ReportWriter(destination: options.output)
             let staging = try writer.makeStaging()
@@ -89,14 +131,20 @@ public struct ReportVerifier: Sendable {
             comparator.presenceOnly = results.reduce(into: VolatileContent.figureImages(inReport: options.output)) {
                 $0.formUnion($1.volatileFigureImages)
             }
-            differences = try comparator.compare(expected: options.output, actual: rebuild.output, differenceImages: images)
+            differences = try comparator.compare(expected: options.output, actual: rebuiltReport, differenceImages: images)
             notes += ClaimStabilityNote.shrunkMargins(
                 committed: Self.storedResults(in: options.output), rebuilt: results, fragileBelow: options.fragileMargin)
-            let compared = try ReportComparator(tolerance: tolerance).relativeFiles(in: options.output)
+            var compared = try ReportComparator(tolerance: tolerance).relativeFiles(in: options.output)
+            if options.shard != nil {
+                // Only the files of the shard's chapters: the others are the committed ones.
+                let files = Self.files(of: results, committed: Self.storedResults(in: options.output))
+                differences = differences.filter { files.contains($0.file) }
+                compared = compared.filter { files.contains($0) }
+            }
             cases += VerificationCase.fileCases(differences: differences, comparedFiles: compared)
             if !differences.isEmpty {
                 // Keep the rebuilt report (and the difference images) for inspection.
-                let keep = CacheLayout(folder: options.cache).verification
+                let keep = options.shard.map(layout.verification) ?? layout.verification
                 BuildLifecycle.removeOwnedFolder(atPath: keep.path)
                 try? fm.createDirectory(at: options.cache, withIntermediateDirectories: true)
                 if (try? fm.moveItem(at: scratch, to: keep)) != nil {
@@ -107,9 +155,64 @@ public struct ReportVerifier: Sendable {
                 }
             }
         }
+        var report = VerificationReport(cases: cases, differences: differences, claimNotes: notes)
+        if let shard = options.shard {
+            report.shard = VerificationReport.ShardCoverage(
+                shard: shard, chapters: summary.chapters.map(\.file), projectChapters: try builder.chapterFiles().map(builder.displayPath(of:)))
+        }
         return Outcome(
-            report: VerificationReport(cases: cases, differences: differences, claimNotes: notes), build: summary, keptReport: kept,
+            report: report, build: summary, keptReport: kept,
             differenceImages: differenceImages, warnings: warnings)
+    }
+
+    /// Renders `results` (a shard's rebuilt chapters) with the committed report's results of the
+    /// other chapters into `folder`, in chapter order (`files`: the project's chapter files).
+    ///
+    /// The shard's figures come from `figures` (the rebuild's figure cache, which its build
+    /// filled); the other chapters' are the committed images (they are not compared), so no
+    /// figure is drawn twice.
+    static func assemble(
+        _ results: [ChapterResult], among committed: URL, files: [String], options: BuildOptions, figures: URL?, into folder: URL
+    ) throws {
+        let rebuilt = Dictionary(results.map { ($0.file, $0) }, uniquingKeysWith: { first, _ in first })
+        let stored = Dictionary(storedResults(in: committed).map { ($0.file, $0) }, uniquingKeysWith: { first, _ in first })
+        let all = files.compactMap { rebuilt[$0] ?? stored[$0] }
+        var predrawn: [String: URL] = [:]
+        for result in all where rebuilt[result.file] == nil {
+            for figure in result.figures {
+                let image = committed.appendingPathComponent(figure.image)
+                if let key = try? ReportRenderer.drawingKey(figure.chart), FileManager.default.fileExists(atPath: image.path) {
+                    predrawn[key] = image
+                }
+            }
+        }
+        let shardKeys = Set(results.flatMap(\.figures).compactMap { try? ReportRenderer.drawingKey($0.chart) })
+        for key in shardKeys { predrawn[key] = nil }  // a shard's figure is always its rebuild's
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw NotebookError.unwritable(path: folder.path, reason: error.localizedDescription)
+        }
+        try ReportMarker.write(into: folder)
+        for result in all { try ResultsStore().write(result, toReport: folder) }
+        var renderer = ReportRenderer(reportTitle: options.title, version: NotebookIdentity.version, themeDirectory: options.theme)
+        renderer.fragileMargin = options.fragileMargin
+        renderer.figureCache = figures
+        renderer.predrawn = predrawn
+        try renderer.render(all, into: folder)
+    }
+
+    /// The report files that belong to these chapters: their results, pages and figures (as
+    /// rebuilt and as committed).
+    static func files(of results: [ChapterResult], committed: [ChapterResult]) -> Set<String> {
+        let slugs = Set(results.map(\.slug))
+        var files: Set<String> = []
+        for result in results + committed.filter({ slugs.contains($0.slug) }) {
+            files.insert("\(ResultsStore.folderName)/\(result.slug).json")
+            files.insert("\(result.slug).html")
+            for figure in result.figures { files.insert(figure.image) }
+        }
+        return files
     }
 
     /// The results stored in a report folder (those that can be read).

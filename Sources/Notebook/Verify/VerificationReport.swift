@@ -22,6 +22,8 @@ public struct VerificationReport: Sendable, Codable, Equatable {
     /// Claims that change under other seeds, and parts whose margin shrank (they do not fail
     /// the verification).
     public var claimNotes: [ClaimStabilityNote]
+    /// Set for a shard's verification (`verify --shard I/N`): which chapters it covered.
+    public var shard: ShardCoverage?
 
     /// Creates a report.
     public init(cases: [VerificationCase], differences: [ReportDifference] = [], claimNotes: [ClaimStabilityNote] = []) {
@@ -54,7 +56,7 @@ public struct VerificationReport: Sendable, Codable, Equatable {
 
 extension VerificationReport {
     private enum CodingKeys: String, CodingKey {
-        case cases, differences, summary, passed, claimNotes
+        case cases, differences, summary, passed, claimNotes, shard
     }
 
     /// Decodes a report (the derived `summary` and `passed` fields are ignored).
@@ -64,6 +66,7 @@ extension VerificationReport {
             cases: try c.decode([VerificationCase].self, forKey: .cases),
             differences: try c.decodeIfPresent([ReportDifference].self, forKey: .differences) ?? [],
             claimNotes: try c.decodeIfPresent([ClaimStabilityNote].self, forKey: .claimNotes) ?? [])
+        shard = try c.decodeIfPresent(ShardCoverage.self, forKey: .shard)
     }
 
     /// Encodes the cases and differences, plus `summary` and `passed` for readers of the JSON.
@@ -74,5 +77,6 @@ extension VerificationReport {
         try c.encode(cases, forKey: .cases)
         try c.encode(differences, forKey: .differences)
         try c.encode(claimNotes, forKey: .claimNotes)
+        try c.encodeIfPresent(shard, forKey: .shard)
     }
 }

@@ -84,6 +84,14 @@ struct ProjectOptions: ParsableArguments {
         return options
     }
 
+    /// The committed report: normbook.yml's `output` (default `output`), whatever `--output`
+    /// says. Sharded builds balance by the build times recorded there, which every CI machine has.
+    func committedReport() throws -> URL {
+        let (root, file) = try ProjectFile.discover(from: here)
+        let path = file.output ?? "output"
+        return (path.hasPrefix("/") ? URL(fileURLWithPath: path) : root.appendingPathComponent(path)).standardizedFileURL
+    }
+
     /// A path relative to the project root (as the user gave it, for messages).
     func shown(_ url: URL) -> String {
         let base = root.standardizedFileURL.path

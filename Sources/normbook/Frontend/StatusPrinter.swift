@@ -21,6 +21,21 @@ struct StatusPrinter: Sendable {
         for warning in summary.warnings { FileOutput.standardError.write("warning: \(warning)\n") }
         let failed = summary.chapters.filter { $0.status == .failed }.count
         let render = String(format: "render %.2f s", summary.renderSeconds)
+        if let shard = summary.shard {
+            let chapters = summary.chapters.count == 1 ? "1 chapter" : "\(summary.chapters.count) chapters"
+            if let aside = summary.failedReportFolder {
+                FileOutput.standardError.write(
+                    "\(failed) of \(chapters) of shard \(shard) failed; \(relative(summary.reportFolder, projectRoot)) was left as it was.\n"
+                        + "  The failed shard's results: \(relative(aside, projectRoot))\n"
+                        + "  Fix the errors above and build again (or pass --allow-failures to write the shard anyway).\n")
+            } else {
+                let line = "Shard \(shard) written to \(relative(summary.reportFolder, projectRoot)) (\(chapters)"
+                    + (summary.chapters.isEmpty ? "" : ": " + summary.chapters.map(\.slug).joined(separator: ", "))
+                    + "); assemble the shards with `normbook merge DIR…`\n"
+                if failed > 0 { FileOutput.standardError.write("\(failed) of \(chapters) failed; " + line) } else { FileOutput.standardOutput.write(line) }
+            }
+            return
+        }
         if let aside = summary.failedReportFolder {
             FileOutput.standardError.write(
                 "\(failed) of \(summary.chapters.count) chapters failed; "
@@ -45,6 +60,31 @@ struct StatusPrinter: Sendable {
         return path.hasPrefix(base + "/") ? String(path.dropFirst(base.count + 1)) : path
     }
 
+    /// The shards' verifications merged (`normbook merge --verify-results`).
+    func mergedVerification(_ report: VerificationReport, files: Int, output: String) {
+        listFailures(report, output: output)
+        let claims = report.cases.filter { $0.name.hasPrefix("claim ") }
+        let line = "\(files) shard verifications, \(report.summary.cases) cases; \(claims.filter(\.passed).count) of \(claims.count) claims have their expected verdict"
+        if report.passed {
+            FileOutput.standardOutput.write("Verified: \(line).\n")
+        } else {
+            FileOutput.standardError.write("Verification failed: \(report.summary.failed) failed cases, \(report.differences.count) differences with \(output)/; \(line).\n")
+        }
+    }
+
+    private func listFailures(_ report: VerificationReport, output: String) {
+        let failing = report.cases.filter { !$0.passed }
+        for failure in failing where failure.suite != VerificationCase.reportFilesSuite {
+            FileOutput.standardError.write("✗ \(failure.suite): \(failure.failure ?? "")\n")
+        }
+        for difference in report.differences {
+            FileOutput.standardError.write("✗ \(difference.described(under: output))\n")
+        }
+        for note in report.claimNotes {
+            FileOutput.standardError.write("note: claim \(note.claim): \(note.message)\n")
+        }
+    }
+
     func verification(_ outcome: ReportVerifier.Outcome, record: Bool, output: String) {
         let report = outcome.report
         for warning in outcome.warnings { FileOutput.standardError.write("warning: \(warning)\n") }
@@ -63,7 +103,9 @@ struct StatusPrinter: Sendable {
         if record {
             FileOutput.standardOutput.write("Recorded the rebuilt report into \(output)/; \(claimLine).\n")
         } else if report.passed {
-            FileOutput.standardOutput.write("Verified: \(output)/ matches the rebuilt report; \(claimLine).\n")
+            let what = report.shard.map { "shard \($0.shard)'s chapters (\($0.chapters.joined(separator: ", "))) match \(output)/" }
+                ?? "\(output)/ matches the rebuilt report"
+            FileOutput.standardOutput.write("Verified: \(what); \(claimLine).\n")
         } else {
             var lines = ["Verification failed: \(report.differences.count) differences with \(output)/; \(claimLine)."]
             if let kept = outcome.keptReport { lines.append("  The rebuilt report is in \(kept.path)") }

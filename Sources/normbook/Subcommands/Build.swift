@@ -45,11 +45,33 @@ struct Build: ParsableCommand {
     @Flag(name: .long, help: "Render the stored results in the output folder without compiling or running anything; fails if a result is missing or stale.")
     var frozen = false
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Run only shard I of N (from 1): its chapters' results and figures, with a _shard.json manifest, go to --output (no pages); assemble the shards with `normbook merge`. Shards are balanced by the build times recorded in the committed report (normbook.yml's output).",
+        valueName: "I/N"))
+    var shard: String?
+
+    @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp(
+        "With --frozen: assemble the report from these shard output folders (the same as `normbook merge DIR…`).", valueName: "DIR"))
+    var results: [String] = []
+
     @Flag(name: .long, help: "Run every chapter even when its stored result is up to date.")
     var noCache = false
 
     @Flag(name: .long, help: "Replace an output folder normbook did not write (everything in it is deleted). Never the project root, its chapters or cache, nor a file.")
     var force = false
+
+    func validate() throws {
+        if let shard {
+            do { _ = try Shard(parsing: shard) } catch { throw ValidationError("--shard: \(error)") }
+            if !files.isEmpty { throw ValidationError("--shard builds its share of every chapter; it takes no chapter files") }
+            if frozen { throw ValidationError("--shard runs chapters; --frozen renders stored results (to merge shards: --frozen --results DIR…)") }
+            if singleFile != nil { throw ValidationError("--single-file needs the whole report: pass it to `normbook merge` instead of --shard") }
+        }
+        if !results.isEmpty {
+            if !frozen { throw ValidationError("--results assembles shard outputs without running anything: pass --frozen too (or use `normbook merge DIR…`)") }
+            if !files.isEmpty { throw ValidationError("--results takes every chapter from the shards; it takes no chapter files") }
+        }
+    }
 
     func run() throws {
         var options = try reportingNotebookErrors {
@@ -61,6 +83,11 @@ struct Build: ParsableCommand {
         options.frozen = frozen
         options.useCache = !noCache
         options.force = force
+        if let shard {
+            options.shard = try Shard(parsing: shard)
+            options.shardTimes = try reportingNotebookErrors { try project.committedReport() }
+        }
+        if !results.isEmpty { options.mergeShards = results.map { URL(fileURLWithPath: $0, relativeTo: project.here).standardizedFileURL } }
         if !files.isEmpty {
             let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
             options.onlyChapters = files.map { URL(fileURLWithPath: $0, relativeTo: here).standardizedFileURL }

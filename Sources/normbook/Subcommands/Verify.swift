@@ -37,9 +37,25 @@ struct Verify: ParsableCommand {
     @Flag(name: .long, help: "Rewrite the committed report from the new build instead of comparing.")
     var record = false
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Verify only shard I of N (the chapters `build --shard I/N` runs) against the committed report; combine the shards' --json files with `normbook merge --verify-results`.",
+        valueName: "I/N"))
+    var shard: String?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "With --shard: also write the shard's rebuilt results and figures to this folder (as `build --shard` would), ready for `normbook merge`: one run verifies and builds the shard.",
+        valueName: "DIR"))
+    var shardOutput: String?
+
     func validate() throws {
         if let tolerance, !(tolerance >= 0) { throw ValidationError("--tolerance must be a non-negative number") }
         if let pixelTolerance, !(pixelTolerance >= 0) { throw ValidationError("--pixel-tolerance must be a non-negative number") }
+        if let shard {
+            do { _ = try Shard(parsing: shard) } catch { throw ValidationError("--shard: \(error)") }
+            if record { throw ValidationError("--record rewrites the whole report: run it without --shard") }
+        } else if shardOutput != nil {
+            throw ValidationError("--shard-output keeps a shard's rebuilt output: pass --shard I/N too")
+        }
     }
 
     func run() throws {
@@ -49,11 +65,16 @@ struct Verify: ParsableCommand {
                 $0.pixelTolerance = pixelTolerance
             }
         }
-        let options = project.buildOptions(root: root, settings: settings)
-        let verifier = ReportVerifier(
+        var options = project.buildOptions(root: root, settings: settings)
+        if let shard {
+            options.shard = try Shard(parsing: shard)
+            options.shardTimes = try reportingNotebookErrors { try project.committedReport() }
+        }
+        var verifier = ReportVerifier(
             options: options,
             tolerance: ComparisonTolerance(relative: settings.tolerance ?? 1e-6, pixelRMS: settings.pixelTolerance ?? 1.0),
             record: record)
+        verifier.shardOutput = shardOutput.map { URL(fileURLWithPath: $0, relativeTo: project.here).standardizedFileURL }
         SignalHandling.install()
         let printer = StatusPrinter()
         let outcome = try reportingNotebookErrors { try verifier.verify(progress: printer.chapterFinished) }
