@@ -30,6 +30,7 @@ public struct ReportBuilder: Sendable {
             }
         }
         try outputGuard.check(options.output, shownAs: displayPath(of: options.output))
+        try checkResultCache()
         if let singleFile = options.singleFile {
             try SingleFileOutput(chapters: options.chapters, cache: options.cache, output: options.output)
                 .check(singleFile, shownAs: displayPath(of: singleFile))
@@ -55,7 +56,8 @@ public struct ReportBuilder: Sendable {
                 useCache: options.useCache)
         }
         let pipeline = ChapterPipeline(
-            source: source, projectRoot: options.projectRoot, cache: options.cache, provenance: provenance,
+            source: source, projectRoot: options.projectRoot, cache: options.cache, resultStore: options.resultStore,
+            provenance: provenance,
             allowFailures: options.allowFailures, chapterDefaults: options.chapterDefaults, reseed: options.reseed)
         var kept = pipeline
         if case .run(let runner, _) = source { kept.source = .keep(runner, report: options.output) }
@@ -95,7 +97,8 @@ public struct ReportBuilder: Sendable {
             for result in results { try ResultsStore().write(result, toReport: staging) }
             var renderer = ReportRenderer(reportTitle: options.title, version: NotebookIdentity.version, themeDirectory: options.theme)
             renderer.fragileMargin = options.fragileMargin
-            renderer.figureCache = CacheLayout(folder: options.cache).figures
+            // A build without the cache (verify) draws every figure.
+            renderer.figureStore = options.useCache ? options.resultStore : nil
             try renderer.render(results, into: staging)
         } catch {
             writer.discard(staging)
@@ -180,5 +183,13 @@ private final class ResultSlots: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return slots.compactMap { $0 }
+    }
+}
+
+extension ReportBuilder {
+    /// Refuses a result store (`--result-cache`) inside the output or chapters folder.
+    func checkResultCache() throws {
+        try ResultStoreGuard(output: options.output, chapters: options.chapters)
+            .check(options.resultStore, shownAs: displayPath(of: options.resultStore))
     }
 }

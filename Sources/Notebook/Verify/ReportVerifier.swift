@@ -12,6 +12,9 @@ public struct ReportVerifier: Sendable {
     public var tolerance: ComparisonTolerance
     /// Replace the committed report with the rebuilt one instead of comparing.
     public var record: Bool
+    /// Where to write the reviewer's diff page (`index.html` and its images), also when the
+    /// verification passes; nil writes none. Not with `record`.
+    public var diffPage: URL?
 
     /// Creates a verifier.
     public init(options: BuildOptions, tolerance: ComparisonTolerance = ComparisonTolerance(), record: Bool = false) {
@@ -30,6 +33,9 @@ public struct ReportVerifier: Sendable {
         public var keptReport: URL?
         /// Where difference images were written, if any image differs.
         public var differenceImages: URL?
+        /// The diff page's folder, when one was written; the report's image paths are then
+        /// relative to it (else to `differenceImages`).
+        public var diffPage: URL?
         /// Things the user should know that did not fail the verification.
         public var warnings: [String] = []
     }
@@ -40,6 +46,15 @@ public struct ReportVerifier: Sendable {
         let builder = ReportBuilder(options: options)
         _ = try builder.chapterFiles()
         if record { try builder.outputGuard.check(options.output, shownAs: builder.displayPath(of: options.output)) }
+        try builder.checkResultCache()
+        let page = record ? nil : diffPage.map(DiffPageWriter.init(folder:))
+        try page?.check(
+            shownAs: builder.displayPath(of: diffPage ?? options.output),
+            protected: [
+                (options.projectRoot, "the project root"), (options.chapters, "the chapters folder"),
+                (options.output, "the report folder"), (options.cache, "the cache folder"), (options.resultStore, "the result cache"),
+            ],
+            insideNot: [(options.output, "the report folder"), (options.chapters, "the chapters folder")])
         BuildLifecycle.shared.building(report: options.output)
         let lock = try ProjectLock.acquire(CacheLayout(folder: options.cache).lock, wait: options.waitForLock, onWaiting: options.onWaitingForLock)
         defer { withExtendedLifetime(lock) {} }
@@ -56,6 +71,9 @@ public struct ReportVerifier: Sendable {
         rebuild.output = scratch.appendingPathComponent("report")
         rebuild.cache = scratch.appendingPathComponent("cache")
         rebuild.useCache = false
+        // Nothing is read from the result store, but a result store of its own (--result-cache)
+        // receives the fresh results, so a build after a verification hits.
+        rebuild.resultCache = options.resultCache ?? rebuild.cache
         rebuild.frozen = false
         rebuild.allowFailures = true
         rebuild.singleFile = nil  // verification checks the report folder; it writes nothing else
@@ -107,9 +125,19 @@ public struct ReportVerifier: Sendable {
                 }
             }
         }
-        return Outcome(
-            report: VerificationReport(cases: cases, differences: differences, claimNotes: notes), build: summary, keptReport: kept,
-            differenceImages: differenceImages, warnings: warnings)
+        var report = VerificationReport(cases: cases, differences: differences, claimNotes: notes)
+        if let page, let diffPage {
+            let chapters = results.map { DiffPage.Chapter(file: $0.file, slug: $0.slug, title: $0.title) }
+            let rebuilt = kept ?? rebuild.output
+            report = try page.write(
+                report, committed: options.output, rebuilt: rebuilt,
+                differenceImages: differenceImages ?? scratch.appendingPathComponent("differences"), tolerance: tolerance,
+                chapters: chapters, committedName: builder.displayPath(of: options.output))
+            return Outcome(
+                report: report, build: summary, keptReport: kept, differenceImages: differenceImages, diffPage: diffPage,
+                warnings: warnings)
+        }
+        return Outcome(report: report, build: summary, keptReport: kept, differenceImages: differenceImages, warnings: warnings)
     }
 
     /// The results stored in a report folder (those that can be read).
