@@ -14,6 +14,9 @@ struct DiffPage {
     var chapters: [Chapter]
     /// How the committed report folder is shown, e.g. `output`.
     var committedName: String
+    /// Line diffs of whole text files (pages), by report path: shown instead of their
+    /// line-by-line differences.
+    var textDiffs: [String: LineDiff] = [:]
 
     /// A chapter of the report.
     struct Chapter: Equatable {
@@ -75,7 +78,7 @@ struct DiffPage {
                 } else {
                     body += "<h3>Report-wide files</h3>\n"
                 }
-                for (file, inFile) in grouped(differences, by: \.file) {
+                for (file, inFile) in grouped(differences, by: \.file).sorted(by: { Self.fileOrder($0.0) < Self.fileOrder($1.0) }) {
                     body += "<div class=\"file-block\"><h4><code>\(e(committedName))/\(e(file))</code></h4>\n"
                     body += render(inFile)
                     body += "</div>\n"
@@ -111,29 +114,39 @@ struct DiffPage {
             """
     }
 
+    /// Results first (their numbers and text are the substance), then figures, pages and the rest.
+    static func fileOrder(_ file: String) -> (Int, String) {
+        let rank = file.hasPrefix(ResultsStore.folderName + "/") ? 0 : file.hasSuffix(".png") ? 1 : file.hasSuffix(".html") ? 2 : 3
+        return (rank, file)
+    }
+
     /// The differences of one file: numbers in a table, then text diffs, images and the rest in order.
     private func render(_ differences: [ReportDifference]) -> String {
         var out = ""
+        let lineDiff = differences.first.flatMap { textDiffs[$0.file] }
         let numbers = differences.filter { $0.kind == .number && !($0.expected.isEmpty && $0.actual.isEmpty) }
         if !numbers.isEmpty {
             out += "<div class=\"scroll\"><table class=\"numbers\"><thead><tr><th>where</th><th>old</th><th>new</th>"
                 + "<th>change</th><th>why</th></tr></thead><tbody>\n"
             for number in numbers {
-                out += "<tr><td>\(e(number.location))</td><td class=\"old\">\(e(number.expected))</td>"
-                    + "<td class=\"new\">\(e(number.actual))</td><td>\(e(Self.relativeChange(number.expected, number.actual)))</td>"
-                    + "<td>\(e(number.detail ?? ""))</td></tr>\n"
+                out += "<tr><td data-label=\"where\">\(e(number.location))</td><td class=\"old\" data-label=\"old\">\(e(number.expected))</td>"
+                    + "<td class=\"new\" data-label=\"new\">\(e(number.actual))</td>"
+                    + "<td class=\"change\" data-label=\"change\">\(e(Self.relativeChange(number.expected, number.actual)))</td>"
+                    + "<td data-label=\"why\">\(e(number.detail ?? ""))</td></tr>\n"
             }
             out += "</tbody></table></div>\n"
         }
+        if let lineDiff { out += render(lineDiff) }
         for difference in differences where !numbers.contains(difference) {
+            if lineDiff != nil && (difference.kind == .text || difference.kind == .number) { continue }
             switch difference.kind {
             case .text where !(difference.expected.isEmpty && difference.actual.isEmpty):
                 out += "<div class=\"text-diff\"><p class=\"where\">\(e(difference.location.isEmpty ? "text" : difference.location))"
                     + (difference.detail.map { " — \(e($0))" } ?? "") + "</p>\n<pre>"
                 let old = Self.unquoted(difference.expected), new = Self.unquoted(difference.actual)
                 let diff = TokenDiff(old: old ?? "", new: new ?? "")
-                if old != nil { out += "<span class=\"line del\">− " + Self.marked(diff.old, tag: "del") + "</span>\n" }
-                if new != nil { out += "<span class=\"line ins\">+ " + Self.marked(diff.new, tag: "ins") + "</span>\n" }
+                if old != nil { out += "<span class=\"line del\">− " + Self.marked(diff.old, tag: "del") + "</span>" }
+                if new != nil { out += "<span class=\"line ins\">+ " + Self.marked(diff.new, tag: "ins") + "</span>" }
                 out += "</pre></div>\n"
             case .image, .missingFile, .extraFile:
                 guard let images = difference.images else { fallthrough }
@@ -150,6 +163,84 @@ struct DiffPage {
             }
         }
         return out
+    }
+
+    /// A line diff's hunks: removed lines (committed numbers) then added ones (rebuilt numbers);
+    /// a removed line and the added line at the same place in the next run get their changed
+    /// words marked.
+    private func render(_ diff: LineDiff) -> String {
+        var out = "<div class=\"text-diff\"><p class=\"where\">line diff (committed line numbers on − and unchanged lines, rebuilt on +)</p>\n"
+        for hunk in diff.hunks {
+            out += "<pre class=\"hunk\">"
+            var k = 0
+            let rows = hunk.rows
+            while k < rows.count {
+                if rows[k].kind == .same {
+                    out += "<span class=\"line same\"><span class=\"ln\">\(rows[k].number)</span>  \(e(Self.shortened(rows[k].text)))</span>"
+                    k += 1
+                    continue
+                }
+                var removed: [LineDiff.Row] = [], added: [LineDiff.Row] = []
+                while k < rows.count, rows[k].kind == .removed { removed.append(rows[k]); k += 1 }
+                while k < rows.count, rows[k].kind == .added { added.append(rows[k]); k += 1 }
+                var oldLines: [String] = [], newLines: [String] = []
+                let pairs = Self.pairing(removed.map(\.text), added.map(\.text))
+                for (n, row) in removed.enumerated() {
+                    let text = pairs.first { $0.0 == n }
+                        .map { Self.marked(Self.shortened(TokenDiff(old: row.text, new: added[$0.1].text).old), tag: "del") }
+                        ?? e(Self.shortened(row.text))
+                    oldLines.append("<span class=\"line del\"><span class=\"ln\">\(row.number)</span>− \(text)</span>")
+                }
+                for (n, row) in added.enumerated() {
+                    let text = pairs.first { $0.1 == n }
+                        .map { Self.marked(Self.shortened(TokenDiff(old: removed[$0.0].text, new: row.text).new), tag: "ins") }
+                        ?? e(Self.shortened(row.text))
+                    newLines.append("<span class=\"line ins\"><span class=\"ln\">\(row.number)</span>+ \(text)</span>")
+                }
+                out += (oldLines + newLines).joined()
+            }
+            out += "</pre>\n"
+        }
+        if diff.omitted > 0 { out += "<p class=\"where\">… and \(diff.omitted) more changed lines</p>\n" }
+        return out + "</div>\n"
+    }
+
+    /// Which removed line is shown against which added one: the shorter run slides along the
+    /// longer one to the place where the most words are shared (in order).
+    static func pairing(_ removed: [String], _ added: [String]) -> [(Int, Int)] {
+        guard !removed.isEmpty, !added.isEmpty else { return [] }
+        func shared(_ a: String, _ b: String) -> Int {
+            let diff = TokenDiff(old: a, new: b)
+            return diff.old.filter { !$0.changed }.reduce(0) { $0 + $1.text.count }
+        }
+        let short = min(removed.count, added.count), slack = abs(removed.count - added.count)
+        let best = (0...slack).max { x, y in
+            let sx = (0..<short).reduce(0) { $0 + (removed.count <= added.count ? shared(removed[$1], added[$1 + x]) : shared(removed[$1 + x], added[$1])) }
+            let sy = (0..<short).reduce(0) { $0 + (removed.count <= added.count ? shared(removed[$1], added[$1 + y]) : shared(removed[$1 + y], added[$1])) }
+            return sx < sy || (sx == sy && x > y)
+        } ?? 0
+        return (0..<short).map { removed.count <= added.count ? ($0, $0 + best) : ($0 + best, $0) }
+    }
+
+    /// A long line cut to about `limit` characters.
+    static func shortened(_ text: String, limit: Int = 240) -> String {
+        text.count > limit ? String(text.prefix(limit - 1)) + "…" : text
+    }
+
+    /// Runs with long unchanged stretches cut down to `keep` characters around the changes.
+    static func shortened(_ runs: [TokenDiff.Run], keep: Int = 40) -> [TokenDiff.Run] {
+        runs.enumerated().map { index, run in
+            guard !run.changed, run.text.count > 2 * keep else { return run }
+            var cut = run
+            if index == 0 {
+                cut.text = "…" + String(run.text.suffix(keep))
+            } else if index == runs.count - 1 {
+                cut.text = String(run.text.prefix(keep)) + "…"
+            } else {
+                cut.text = String(run.text.prefix(keep)) + " … " + String(run.text.suffix(keep))
+            }
+            return cut
+        }
     }
 
     /// Groups `items` by `key`, in the order each key first appears.
@@ -212,9 +303,18 @@ struct DiffPage {
         .scroll { overflow-x: auto; }
         table { border-collapse: collapse; width: 100%; }
         th, td { text-align: left; padding: .3rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; overflow-wrap: anywhere; }
+        th, td.change { white-space: nowrap; }
         td.old { background: var(--del); } td.new { background: var(--ins); }
+        @media (max-width: 700px) {
+          table.numbers thead { display: none; }
+          table.numbers tr { display: block; border-bottom: 1px solid var(--line); padding: .25rem 0; }
+          table.numbers td { display: flex; gap: .5rem; border: 0; padding: .1rem .25rem; }
+          table.numbers td::before { content: attr(data-label); flex: 0 0 4.5em; color: var(--muted); font-family: system-ui, sans-serif; }
+        }
         pre { margin: .25rem 0; padding: .5rem; border-radius: 4px; border: 1px solid var(--line); white-space: pre-wrap; overflow-wrap: anywhere; }
         .line { display: block; } .line.del { background: var(--del); } .line.ins { background: var(--ins); }
+        .line.same { color: var(--muted); } .ln { display: inline-block; min-width: 3.5em; color: var(--muted); user-select: none; }
+        pre.hunk { padding: .25rem .5rem; }
         del { background: var(--del-strong); text-decoration: line-through; } ins { background: var(--ins-strong); text-decoration: none; }
         .images { display: flex; flex-wrap: wrap; gap: .75rem; }
         figure { margin: 0; flex: 1 1 300px; min-width: 0; }

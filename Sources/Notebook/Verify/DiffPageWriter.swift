@@ -88,12 +88,32 @@ struct DiffPageWriter {
                     })
                 written.differences[i].images = images.all.isEmpty ? nil : images
             }
-            let page = DiffPage(report: written, tolerance: tolerance, chapters: chapters, committedName: committedName)
+            var page = DiffPage(report: written, tolerance: tolerance, chapters: chapters, committedName: committedName)
+            page.textDiffs = Self.lineDiffs(report, committed: committed, rebuilt: rebuilt, tolerance: tolerance)
             try Data(page.html().utf8).write(to: folder.appendingPathComponent("index.html"))
         } catch {
             throw NotebookError.unwritable(path: folder.path, reason: error.localizedDescription)
         }
         return written
+    }
+
+    /// Line diffs of the whole text files (not results JSON) that have text or number
+    /// differences, with volatile regions taken out as the comparison does.
+    static func lineDiffs(
+        _ report: VerificationReport, committed: URL, rebuilt: URL, tolerance: ComparisonTolerance
+    ) -> [String: LineDiff] {
+        let files = Set(report.differences.filter { [.text, .number].contains($0.kind) }.map(\.file))
+            .filter { !$0.lowercased().hasSuffix(".json") && !$0.lowercased().hasSuffix(".png") }
+        var diffs: [String: LineDiff] = [:]
+        for file in files {
+            guard let old = try? String(contentsOf: committed.appendingPathComponent(file), encoding: .utf8),
+                let new = try? String(contentsOf: rebuilt.appendingPathComponent(file), encoding: .utf8)
+            else { continue }
+            let diff = LineDiff(
+                old: VolatileContent.strippingRegions(from: old), new: VolatileContent.strippingRegions(from: new), tolerance: tolerance)
+            if !diff.hunks.isEmpty { diffs[file] = diff }
+        }
+        return diffs
     }
 
     /// Whether a difference is about a figure the page shows (a PNG that differs, is missing or is new).

@@ -72,3 +72,79 @@ struct TokenDiff: Equatable {
         return runs
     }
 }
+
+/// A line diff of two texts, in hunks with a little context, for the diff page: lines are
+/// matched with the comparison's own rule (numbers within the tolerance count as equal), by the
+/// standard library's `CollectionDifference` (Myers' algorithm), so one inserted line shows as
+/// one added line instead of shifting every line after it.
+struct LineDiff: Equatable {
+    /// One line of a hunk.
+    struct Row: Equatable {
+        enum Kind: Equatable { case same, removed, added }
+        var kind: Kind
+        /// The committed line's number (same, removed), the rebuilt one's (added).
+        var number: Int
+        var text: String
+    }
+
+    /// Consecutive rows around changes.
+    struct Hunk: Equatable {
+        var rows: [Row]
+    }
+
+    var hunks: [Hunk]
+    /// Changed rows left out beyond `maxRows`.
+    var omitted: Int
+
+    /// Diffs two texts line by line (`\r\n` counts as `\n`), keeping `context` unchanged lines
+    /// around each change and at most `maxRows` rows in all.
+    init(old: String, new: String, tolerance: ComparisonTolerance, context: Int = 2, maxRows: Int = 200) {
+        let a = ReportComparator.lines(of: old), b = ReportComparator.lines(of: new)
+        let difference = b.difference(from: a) { ReportComparator.compareLine($0, $1, tolerance: tolerance) == nil }
+        var removed = Set<Int>(), added = Set<Int>()
+        for change in difference {
+            switch change {
+            case .remove(let offset, _, _): removed.insert(offset)
+            case .insert(let offset, _, _): added.insert(offset)
+            }
+        }
+        var rows: [Row] = []
+        var i = 0, j = 0
+        while i < a.count || j < b.count {
+            if i < a.count, removed.contains(i) {
+                rows.append(Row(kind: .removed, number: i + 1, text: String(a[i])))
+                i += 1
+            } else if j < b.count, added.contains(j) {
+                rows.append(Row(kind: .added, number: j + 1, text: String(b[j])))
+                j += 1
+            } else {
+                rows.append(Row(kind: .same, number: i + 1, text: String(i < a.count ? a[i] : b[j])))
+                i += 1
+                j += 1
+            }
+        }
+        // Keep changed rows and their context.
+        var keep = [Bool](repeating: false, count: rows.count)
+        for (k, row) in rows.enumerated() where row.kind != .same {
+            for c in max(0, k - context)...min(rows.count - 1, k + context) { keep[c] = true }
+        }
+        var hunks: [Hunk] = []
+        var shown = 0, omitted = 0
+        var current: [Row] = []
+        for (k, row) in rows.enumerated() {
+            guard keep[k] else {
+                if !current.isEmpty { hunks.append(Hunk(rows: current)); current = [] }
+                continue
+            }
+            if shown >= maxRows {
+                if row.kind != .same { omitted += 1 }
+                continue
+            }
+            current.append(row)
+            shown += 1
+        }
+        if !current.isEmpty { hunks.append(Hunk(rows: current)) }
+        self.hunks = hunks
+        self.omitted = omitted
+    }
+}
