@@ -85,6 +85,8 @@ public enum ProjectScaffold {
     static let gitignore = """
         # normbook's cache: compiled chapters and stored results (normbook clean removes it).
         .normbook-cache/
+        # What `normbook verify --json` writes beside the JSON: the reviewer's diff page.
+        verify-diff/
 
         """
 
@@ -98,12 +100,15 @@ public enum ProjectScaffold {
             steps:
               - uses: actions/checkout@v4
               # Install Swift 6.3 and normbook here (see normbook's README), then:
+              # Also writes the reviewer's diff page, verify-diff/index.html, beside the JSON.
               - run: normbook verify --junit normbook-junit.xml --json normbook-verify.json
               - uses: actions/upload-artifact@v4
                 if: always()
                 with:
                   name: normbook-verification
-                  path: normbook-*.*
+                  path: |
+                    normbook-*.*
+                    verify-diff/
 
         """
 }
