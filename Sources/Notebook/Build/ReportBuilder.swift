@@ -189,7 +189,7 @@ private final class ResultSlots: @unchecked Sendable {
 extension ReportBuilder {
     /// Refuses a result store (`--result-cache`) inside the output or chapters folder.
     func checkResultCache() throws {
-        try ResultStoreGuard(output: options.output, chapters: options.chapters)
+        try ResultStoreGuard(output: options.output, chapters: options.chapters, projectRoot: options.projectRoot)
             .check(options.resultStore, shownAs: displayPath(of: options.resultStore))
     }
 }

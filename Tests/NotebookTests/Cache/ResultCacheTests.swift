@@ -143,7 +143,9 @@ struct ResultCacheTests {
 
     @Test func theResultCacheMayNotLieInTheOutputOrChaptersFolder() throws {
         let root = Self.folder()
-        let guardian = ResultStoreGuard(output: root.appendingPathComponent("output"), chapters: root.appendingPathComponent("chapters"))
+        let guardian = ResultStoreGuard(
+            output: root.appendingPathComponent("output"), chapters: root.appendingPathComponent("chapters"), projectRoot: root)
+        #expect(throws: NotebookError.self) { try guardian.check(root, shownAs: ".") }
         for bad in ["output", "output/cache", "chapters", "chapters/x"] {
             #expect(throws: NotebookError.self) { try guardian.check(root.appendingPathComponent(bad), shownAs: bad) }
         }
