@@ -87,3 +87,19 @@ struct DiffPageEndToEndTests {
         #expect(try project.read("mine/notes.txt") == "mine\n")
     }
 }
+
+extension DiffPageEndToEndTests {
+    @Test func withoutADiffPageTheJSONsDifferenceImagePathsPointToTheKeptImages() throws {
+        let project = try FixtureProject.make(["01-values.md": Self.chapter])
+        try project.write("1\n2\n3\n4\n", to: "chapters/data/values.csv")
+        #expect(try CommandLine.run(["verify", "--record"], in: project.root).status == 0)
+        try project.write("1\n2\n3\n8\n", to: "chapters/data/values.csv")
+        let failing = try CommandLine.run(["verify", "--json", "reports/verify.json", "--no-diff-page"], in: project.root)
+        #expect(failing.status == 1)
+        #expect(!project.exists("reports/verify-diff"))
+        let report = try VerificationReport.decode(from: Data(contentsOf: project.root.appendingPathComponent("reports/verify.json")))
+        let difference = try #require(report.differences.compactMap(\.images).first?.difference)
+        #expect(difference == "../.normbook-cache/verify/differences/figures/01-values-1.png")
+        #expect(FileManager.default.fileExists(atPath: project.root.appendingPathComponent("reports").appendingPathComponent(difference).path))
+    }
+}

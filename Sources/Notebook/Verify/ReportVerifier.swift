@@ -137,6 +137,10 @@ public struct ReportVerifier: Sendable {
                 report: report, build: summary, keptReport: kept, differenceImages: differenceImages, diffPage: diffPage,
                 warnings: warnings)
         }
+        if differenceImages == nil {
+            // The images were not kept: no path may point into the removed scratch folder.
+            for i in report.differences.indices { report.differences[i].images = nil }
+        }
         return Outcome(report: report, build: summary, keptReport: kept, differenceImages: differenceImages, warnings: warnings)
     }
 

@@ -78,12 +78,17 @@ struct Verify: ParsableCommand {
         do {
             if let json {
                 let file = URL(fileURLWithPath: json, relativeTo: root).standardizedFileURL
-                // Image paths in the JSON are relative to the JSON's folder.
-                let written = outcome.diffPage.map { report.rebasingImages(from: $0, to: file.deletingLastPathComponent()) } ?? report
+                // Image paths in the JSON are relative to the JSON's folder (they come relative to
+                // the diff page, or without one to the kept difference images).
+                let imagesFolder = outcome.diffPage ?? outcome.differenceImages
+                let written = imagesFolder.map { report.rebasingImages(from: $0, to: file.deletingLastPathComponent()) } ?? report
+                try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try written.jsonData().write(to: file)
             }
             if let junit {
-                try Data(report.junitXML().utf8).write(to: URL(fileURLWithPath: junit, relativeTo: root))
+                let file = URL(fileURLWithPath: junit, relativeTo: root).standardizedFileURL
+                try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(report.junitXML().utf8).write(to: file)
             }
         } catch {
             FileOutput.standardError.write("error: cannot write the verification report: \(error.localizedDescription)\n")
