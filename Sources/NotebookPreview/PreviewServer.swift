@@ -45,7 +45,8 @@ public struct PreviewConfiguration: Sendable {
             watched.append(folder)
         }
         self.watched = watched
-        excluded = [self.output, cache, options.output.standardizedFileURL]
+        // The result cache is written by every build: watching it would rebuild forever.
+        excluded = [self.output, cache, options.output.standardizedFileURL, options.resultStore.standardizedFileURL]
         self.makeOptions = makeOptions
     }
 }

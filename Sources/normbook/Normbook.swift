@@ -8,7 +8,7 @@ struct Normbook: ParsableCommand {
         commandName: "normbook",
         abstract: "Turn Markdown chapters with Swift blocks into an HTML report whose numbers, charts and verdicts come from running them.",
         version: NotebookIdentity.version,
-        subcommands: [Initialize.self, Build.self, Serve.self, Verify.self, Merge.self, Clean.self, DoctorCommand.self],
+        subcommands: [Initialize.self, Build.self, Serve.self, Verify.self, Merge.self, Clean.self, CacheCommand.self, DoctorCommand.self],
         defaultSubcommand: nil)
 
     static func main() {

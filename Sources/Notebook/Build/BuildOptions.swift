@@ -11,6 +11,12 @@ public struct BuildOptions: Sendable {
     public var output: URL
     /// Where per-chapter programs, binaries and logs are kept between builds.
     public var cache: URL
+    /// The result store (`--result-cache`): stored chapter results and drawn figures, portable
+    /// and shareable between project copies, shards and machines (CI saves and restores it).
+    /// Nil keeps them in the cache folder. Never inside the output or chapters folder.
+    public var resultCache: URL?
+    /// The result store in use: `resultCache`, else the cache folder.
+    public var resultStore: URL { resultCache ?? CacheLayout(folder: cache).defaultResultStore }
     /// How many chapters run at once.
     public var jobs: Int
     /// Replace the report even when chapters fail (their pages show the errors).

@@ -33,6 +33,8 @@ struct ChapterPipeline: Sendable {
     var source: Source
     var projectRoot: URL
     var cache: URL
+    /// The result store (`BuildOptions.resultStore`).
+    var resultStore: URL
     var provenance: Provenance
     /// `--allow-failures`: references to no label are warnings rather than errors.
     var allowFailures: Bool
@@ -105,9 +107,9 @@ struct ChapterPipeline: Sendable {
         if sourceProblems.contains(where: { $0.severity == .error }) {
             return finish(assembler.assemble(.invalidSource(sourceProblems)), compileSeconds: 0, runSeconds: 0)
         }
-        let resultCache = ResultCache(folder: cache, memo: memo)
+        let resultCache = ResultCache(folder: resultStore, memo: memo)
         if useCache,
-            let stored = resultCache.lookup(slug: document.slug, inputsKey: inputsKey, environmentKey: runner.environmentKey)
+            let stored = resultCache.lookup(file: document.file, inputsKey: inputsKey, environmentKey: runner.environmentKey)
         {
             var outcome = finish(stored.refreshed(with: document), compileSeconds: 0, runSeconds: 0)
             outcome.summary.reused = true
@@ -181,7 +183,7 @@ struct ChapterPipeline: Sendable {
     private func kept(
         _ document: ChapterDocument, inputsKey: String, runner: Runner, report: URL, displayPath: String
     ) -> Outcome? {
-        if let cached = ResultCache(folder: cache, memo: memo).lookup(slug: document.slug, inputsKey: inputsKey, environmentKey: runner.environmentKey) {
+        if let cached = ResultCache(folder: resultStore, memo: memo).lookup(file: document.file, inputsKey: inputsKey, environmentKey: runner.environmentKey) {
             var outcome = finish(cached.refreshed(with: document), compileSeconds: 0, runSeconds: 0)
             outcome.summary.reused = true
             return outcome

@@ -30,6 +30,7 @@ public struct ReportBuilder: Sendable {
             }
         }
         try outputGuard.check(options.output, shownAs: displayPath(of: options.output))
+        try checkResultCache()
         if let singleFile = options.singleFile {
             try SingleFileOutput(chapters: options.chapters, cache: options.cache, output: options.output)
                 .check(singleFile, shownAs: displayPath(of: singleFile))
@@ -73,7 +74,8 @@ public struct ReportBuilder: Sendable {
                 useCache: options.useCache)
         }
         var configured = ChapterPipeline(
-            source: source, projectRoot: options.projectRoot, cache: options.cache, provenance: provenance,
+            source: source, projectRoot: options.projectRoot, cache: options.cache, resultStore: options.resultStore,
+            provenance: provenance,
             allowFailures: options.allowFailures, chapterDefaults: options.chapterDefaults, reseed: options.reseed,
             memo: options.memo)
         configured.shard = options.shard
@@ -123,7 +125,7 @@ public struct ReportBuilder: Sendable {
         do {
             for result in results { try ResultsStore().write(result, toReport: staging) }
             var renderer = ReportRenderer(reportTitle: options.title, version: NotebookIdentity.version, themeDirectory: options.theme)
-            renderer.figureCache = CacheLayout(folder: options.cache).figures
+            renderer.figureStore = options.useCache ? options.resultStore : nil
             var manifest = manifest
             manifest.figures = try renderer.drawFigures(of: results, into: staging)
             try manifest.write(into: staging)
@@ -157,7 +159,8 @@ public struct ReportBuilder: Sendable {
             for result in results { try ResultsStore(memo: options.memo).write(result, toReport: staging, previous: previous) }
             var renderer = ReportRenderer(reportTitle: options.title, version: NotebookIdentity.version, themeDirectory: options.theme)
             renderer.fragileMargin = options.fragileMargin
-            renderer.figureCache = CacheLayout(folder: options.cache).figures
+            // A build without the cache (verify) draws every figure.
+            renderer.figureStore = options.useCache ? options.resultStore : nil
             renderer.memo = options.memo
             renderer.previousReport = previous
             renderer.predrawn = predrawn
@@ -245,5 +248,13 @@ private final class ResultSlots: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return slots.compactMap { $0 }
+    }
+}
+
+extension ReportBuilder {
+    /// Refuses a result store (`--result-cache`) inside the output or chapters folder.
+    func checkResultCache() throws {
+        try ResultStoreGuard(output: options.output, chapters: options.chapters, projectRoot: options.projectRoot)
+            .check(options.resultStore, shownAs: displayPath(of: options.resultStore))
     }
 }

@@ -24,6 +24,8 @@ public struct ProjectFile: Sendable, Equatable {
     public var chapters: String?
     public var output: String?
     public var cache: String?
+    /// `result-cache:` the result store's folder (see `BuildOptions.resultCache`).
+    public var resultCache: String?
     public var theme: String?
     /// `single-file:` also write the report as one self-contained HTML file at this path.
     public var singleFile: String?
@@ -73,7 +75,7 @@ public struct ProjectFile: Sendable, Equatable {
     }
 
     /// The keys besides those chapters' front matter shares.
-    static let ownKeys = ["chapters", "output", "cache", "theme", "single-file", "verify"]
+    static let ownKeys = ["chapters", "output", "cache", "result-cache", "theme", "single-file", "verify"]
     static let verifyKeys = ["tolerance", "pixel-tolerance", "fragile-margin", "reseed"]
 
     /// Empty settings (every default). The command line fills one with what it was given.
@@ -85,6 +87,7 @@ public struct ProjectFile: Sendable, Equatable {
         merged.chapters = overrides.chapters ?? chapters
         merged.output = overrides.output ?? output
         merged.cache = overrides.cache ?? cache
+        merged.resultCache = overrides.resultCache ?? resultCache
         merged.theme = overrides.theme ?? theme
         merged.singleFile = overrides.singleFile ?? singleFile
         merged.tolerance = overrides.tolerance ?? tolerance
@@ -106,6 +109,8 @@ public struct ProjectFile: Sendable, Equatable {
             cache: cache ?? ".normbook-cache", jobs: jobs, allowFailures: allowFailures,
             title: title ?? root.lastPathComponent, theme: theme)
         options.sandbox = sandbox ?? true
+        options.resultCache = resultCache.map { $0.hasPrefix("/") ? URL(fileURLWithPath: $0) : root.appendingPathComponent($0) }?
+            .standardizedFileURL
         options.singleFile = singleFile.map { $0.hasPrefix("/") ? URL(fileURLWithPath: $0) : root.appendingPathComponent($0) }?
             .standardizedFileURL
         options.fragileMargin = fragileMargin ?? BuildOptions.defaultFragileMargin
@@ -181,13 +186,14 @@ public struct ProjectFile: Sendable, Equatable {
                 diagnostics.append(Diagnostic(
                     .error, at: FrontMatter.location(of: value, file: fileName, firstLine: 1),
                     "\(key) must be a \(key == "single-file" ? "file" : "folder") path",
-                    hint: "write e.g. `\(key): \(key == "cache" ? ".normbook-cache" : key == "single-file" ? "report.html" : key)`"))
+                    hint: "write e.g. `\(key): \(key == "cache" ? ".normbook-cache" : key == "result-cache" ? ".normbook-results" : key == "single-file" ? "report.html" : key)`"))
                 return
             }
             switch key {
             case "chapters": result.chapters = path
             case "output": result.output = path
             case "cache": result.cache = path
+            case "result-cache": result.resultCache = path
             case "single-file": result.singleFile = path
             default: result.theme = path
             }

@@ -85,6 +85,10 @@ public enum ProjectScaffold {
     static let gitignore = """
         # normbook's cache: compiled chapters and stored results (normbook clean removes it).
         .normbook-cache/
+        # The result cache the CI workflow keeps between runs (NORMBOOK_RESULT_CACHE).
+        .normbook-results/
+        # What `normbook verify --json` writes beside the JSON: the reviewer's diff page.
+        verify-diff/
 
         """
 
@@ -99,6 +103,9 @@ public enum ProjectScaffold {
         on: [push, pull_request]
         env:
           SHARDS: 3  # how many shards: keep it equal to the number of entries of matrix.shard below
+          # The stored results and figures, kept apart from the machine-local cache so that only
+          # they are saved and restored between runs (docs/cli.md, "The result cache").
+          NORMBOOK_RESULT_CACHE: .normbook-results
         jobs:
           shard:
             runs-on: ubuntu-latest
@@ -112,7 +119,7 @@ public enum ProjectScaffold {
               - name: Restore the result cache
                 uses: actions/cache/restore@v4
                 with:
-                  path: .normbook-cache/results
+                  path: .normbook-results
                   key: normbook-results-${{ matrix.shard }}-${{ github.sha }}
                   restore-keys: |
                     normbook-results-${{ matrix.shard }}-
@@ -123,12 +130,13 @@ public enum ProjectScaffold {
                 if: always()
                 uses: actions/cache/save@v4
                 with:
-                  path: .normbook-cache/results
+                  path: .normbook-results
                   key: normbook-results-${{ matrix.shard }}-${{ github.sha }}
               - name: Verify shard ${{ matrix.shard }} from scratch
                 run: >-
                   normbook verify --shard ${{ matrix.shard }}/$SHARDS
                   --json verify-${{ matrix.shard }}.json --junit verify-${{ matrix.shard }}.xml
+              # The verification also writes the reviewer's diff page beside the JSON (verify-diff/).
               - uses: actions/upload-artifact@v4
                 if: always()
                 with:
@@ -136,6 +144,7 @@ public enum ProjectScaffold {
                   path: |
                     shard-${{ matrix.shard }}/
                     verify-${{ matrix.shard }}.*
+                    verify-diff/
                   include-hidden-files: true  # the .normbook-report marker
           merge:
             needs: shard

@@ -17,9 +17,9 @@ struct ReportRenderer: Sendable {
     var version: String
     /// A folder whose `*.mustache` files replace the built-in templates of the same name.
     var themeDirectory: URL?
-    /// A folder of previously drawn figures, by the digest of their specification; nil draws
-    /// every figure.
-    var figureCache: URL?
+    /// The result store whose `figures/` holds previously drawn figures, by the digest of their
+    /// specification (`ResultStoreLayout`); nil draws every figure.
+    var figureStore: URL?
     /// Figures already drawn (by the shards of a merged build), by drawing key (`drawingKey`):
     /// used instead of drawing them again.
     var predrawn: [String: URL] = [:]
@@ -116,19 +116,21 @@ struct ReportRenderer: Sendable {
         return SHA256.hex(of: try encoder.encode(chart) + Data(Self.drawingVersion.utf8))
     }
 
-    /// The PNG of a chart: one drawn already (`predrawn`), else from the figure cache when it
-    /// holds one for this exact specification, else drawn.
+    /// The PNG of a chart: one drawn already (`predrawn`), else from the figure store when it
+    /// holds one for this exact specification, else drawn. Store entries are written atomically;
+    /// one that is not a whole PNG is drawn again and replaced.
     private func drawing(_ chart: Chart, with renderer: ChartRenderer) throws -> [UInt8] {
-        guard figureCache != nil || !predrawn.isEmpty else { return try renderer.png(chart) }
+        guard figureStore != nil || !predrawn.isEmpty else { return try renderer.png(chart) }
         let key = try Self.drawingKey(chart)
         if let image = predrawn[key], let data = FileManager.default.contents(atPath: image.path) { return Array(data) }
-        guard let figureCache else { return try renderer.png(chart) }
-        let cached = figureCache.appendingPathComponent("\(key).png")
-        if let data = FileManager.default.contents(atPath: cached.path) { return Array(data) }
+        guard let figureStore else { return try renderer.png(chart) }
+        let cached = ResultStoreLayout(folder: figureStore).figureEntry(key)
+        if let data = FileManager.default.contents(atPath: cached.path), Self.isWholePNG(data) {
+            AtomicFile.touch(cached)
+            return Array(data)
+        }
         let png = try renderer.png(chart)
-        try? FileManager.default.createDirectory(at: figureCache, withIntermediateDirectories: true)
-        // Atomic: shard builds of one project share the figure cache and may draw the same chart.
-        try? Data(png).write(to: cached, options: .atomic)
+        try? AtomicFile.write(Data(png), to: cached)
         return png
     }
 
@@ -153,6 +155,13 @@ struct ReportRenderer: Sendable {
             }
         }
         return keys
+    }
+
+    /// Whether `data` starts with the PNG signature and ends with the `IEND` chunk.
+    static func isWholePNG(_ data: Data) -> Bool {
+        let signature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+        let end: [UInt8] = [0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82]
+        return data.count > signature.count + end.count && Array(data.prefix(8)) == signature && Array(data.suffix(12)) == end
     }
 
     /// Identifies the drawing code: the digest of the running executable, which changes

@@ -20,28 +20,31 @@ extension ReportComparator {
         }
         let expectedSize = "\(a.width)×\(a.height) px", actualSize = "\(b.width)×\(b.height) px"
         guard let rms = a.rmsDifference(b) else {
-            let note = writeDifference(a, b, path: path, to: differenceImages)
+            let (images, note) = writeDifference(a, b, path: path, to: differenceImages)
             collector.add(kind: .image, location: expectedSize, expected: expectedSize, actual: actualSize,
-                          detail: "image sizes differ" + (note.map { "; \($0)" } ?? ""))
+                          detail: "image sizes differ" + (note.map { "; \($0)" } ?? ""), images: images)
             return
         }
         guard rms > tolerance.pixelRMS else { return }
-        let note = writeDifference(a, b, path: path, to: differenceImages)
+        let (images, note) = writeDifference(a, b, path: path, to: differenceImages)
         collector.add(kind: .image, location: expectedSize, expected: "RMS ≤ \(Self.rmsText(tolerance.pixelRMS))",
                       actual: "RMS \(Self.rmsText(rms))",
-                      detail: "RMS \(Self.rmsText(rms)) > \(Self.rmsText(tolerance.pixelRMS))" + (note.map { "; \($0)" } ?? ""))
+                      detail: "RMS \(Self.rmsText(rms)) > \(Self.rmsText(tolerance.pixelRMS))" + (note.map { "; \($0)" } ?? ""),
+                      images: images)
     }
 
-    /// Writes the difference image of `a` and `b` to `folder/path`; a note saying where, or why not.
-    private func writeDifference(_ a: PixelImage, _ b: PixelImage, path: String, to folder: URL?) -> String? {
-        guard let folder else { return nil }
+    /// Writes the difference image of `a` and `b` to `folder/path`: its path relative to
+    /// `folder`, or a note saying why it could not be written. (No absolute path goes into the
+    /// difference: the folder may be temporary; the verifier moves the image where it is kept.)
+    private func writeDifference(_ a: PixelImage, _ b: PixelImage, path: String, to folder: URL?) -> (ReportDifference.Images?, String?) {
+        guard let folder else { return (nil, nil) }
         let url = folder.appendingPathComponent(path)
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(a.difference(b).png()).write(to: url)
-            return "difference image \(url.path)"
+            return (ReportDifference.Images(difference: path), nil)
         } catch {
-            return "the difference image could not be written to \(url.path)"
+            return (nil, "the difference image could not be written")
         }
     }
 

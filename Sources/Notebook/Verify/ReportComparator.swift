@@ -25,7 +25,8 @@ struct ReportComparator: Sendable {
     /// in `actual`, file by file in path order; an empty list means they match.
     ///
     /// When `differenceImages` is given, each failing PNG gets a difference image there, at the
-    /// same relative path (changed pixels red, unchanged ones faded).
+    /// same relative path (changed pixels red, unchanged ones faded), named by its difference's
+    /// `images.difference` (relative to `differenceImages`).
     /// - Throws: when either folder does not exist or cannot be listed.
     func compare(expected: URL, actual: URL, differenceImages: URL? = nil) throws -> [ReportDifference] {
         let expectedFiles = try relativeFiles(in: expected)
@@ -156,11 +157,15 @@ extension ReportComparator {
         var isFull: Bool { kept.count >= limit }
 
         /// Records a difference.
-        mutating func add(kind: ReportDifference.Kind, location: String, expected: String, actual: String, detail: String?) {
+        mutating func add(
+            kind: ReportDifference.Kind, location: String, expected: String, actual: String, detail: String?,
+            images: ReportDifference.Images? = nil
+        ) {
             if kept.count < limit {
                 kept.append(ReportDifference(
                     kind: kind, file: file, location: location,
-                    expected: ReportComparator.shortened(expected), actual: ReportComparator.shortened(actual), detail: detail))
+                    expected: ReportComparator.shortened(expected), actual: ReportComparator.shortened(actual), detail: detail,
+                    images: images))
             } else {
                 if dropped == 0 { droppedKind = kind }
                 dropped += 1

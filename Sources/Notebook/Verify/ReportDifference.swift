@@ -33,15 +33,47 @@ public struct ReportDifference: Sendable, Codable, Equatable, CustomStringConver
     public var actual: String
     /// Why they do not match, e.g. "relative difference 3.2e-4 > 1e-6".
     public var detail: String?
+    /// For an image: where its committed, rebuilt and difference images were kept.
+    public var images: Images?
+
+    /// The images of a differing figure, as relative paths (`/`-separated): in a verification's
+    /// JSON, relative to the JSON file's folder; on the diff page, relative to the page.
+    public struct Images: Sendable, Codable, Equatable {
+        /// The committed figure.
+        public var expected: String?
+        /// The rebuilt figure.
+        public var actual: String?
+        /// Changed pixels red, unchanged ones faded (only when both exist).
+        public var difference: String?
+
+        /// Creates the paths.
+        public init(expected: String? = nil, actual: String? = nil, difference: String? = nil) {
+            self.expected = expected
+            self.actual = actual
+            self.difference = difference
+        }
+
+        /// Every path given, committed first.
+        public var all: [String] { [expected, actual, difference].compactMap { $0 } }
+
+        /// These paths with `transform` applied to each.
+        public func map(_ transform: (String) -> String) -> Images {
+            Images(expected: expected.map(transform), actual: actual.map(transform), difference: difference.map(transform))
+        }
+    }
 
     /// Creates a difference.
-    public init(kind: Kind, file: String, location: String = "", expected: String = "", actual: String = "", detail: String? = nil) {
+    public init(
+        kind: Kind, file: String, location: String = "", expected: String = "", actual: String = "", detail: String? = nil,
+        images: Images? = nil
+    ) {
         self.kind = kind
         self.file = file
         self.location = location
         self.expected = expected
         self.actual = actual
         self.detail = detail
+        self.images = images
     }
 
     /// One readable line, e.g.
@@ -72,7 +104,7 @@ public struct ReportDifference: Sendable, Codable, Equatable, CustomStringConver
 
 extension ReportDifference {
     private enum CodingKeys: String, CodingKey {
-        case kind, file, location, expected, actual, detail, description
+        case kind, file, location, expected, actual, detail, description, images
     }
 
     /// Decodes a difference (the redundant `description` field is ignored).
@@ -84,7 +116,8 @@ extension ReportDifference {
             location: try c.decodeIfPresent(String.self, forKey: .location) ?? "",
             expected: try c.decodeIfPresent(String.self, forKey: .expected) ?? "",
             actual: try c.decodeIfPresent(String.self, forKey: .actual) ?? "",
-            detail: try c.decodeIfPresent(String.self, forKey: .detail))
+            detail: try c.decodeIfPresent(String.self, forKey: .detail),
+            images: try c.decodeIfPresent(Images.self, forKey: .images))
     }
 
     /// Encodes the fields and, for readers of the JSON, the readable `description` line.
@@ -96,6 +129,7 @@ extension ReportDifference {
         try c.encode(expected, forKey: .expected)
         try c.encode(actual, forKey: .actual)
         try c.encodeIfPresent(detail, forKey: .detail)
+        try c.encodeIfPresent(images, forKey: .images)
         try c.encode(description, forKey: .description)
     }
 }

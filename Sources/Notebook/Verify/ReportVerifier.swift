@@ -16,6 +16,9 @@ public struct ReportVerifier: Sendable {
     /// in this folder, ready for `normbook merge` — one from-scratch run both verifies and
     /// builds a shard (`verify --shard I/N --shard-output DIR`).
     public var shardOutput: URL?
+    /// Where to write the reviewer's diff page (`index.html` and its images), also when the
+    /// verification passes; nil writes none. Not with `record`.
+    public var diffPage: URL?
 
     /// Creates a verifier.
     public init(options: BuildOptions, tolerance: ComparisonTolerance = ComparisonTolerance(), record: Bool = false) {
@@ -34,6 +37,9 @@ public struct ReportVerifier: Sendable {
         public var keptReport: URL?
         /// Where difference images were written, if any image differs.
         public var differenceImages: URL?
+        /// The diff page's folder, when one was written; the report's image paths are then
+        /// relative to it (else to `differenceImages`).
+        public var diffPage: URL?
         /// Things the user should know that did not fail the verification.
         public var warnings: [String] = []
     }
@@ -57,6 +63,15 @@ public struct ReportVerifier: Sendable {
             }
             try builder.outputGuard.check(shardOutput, shownAs: builder.displayPath(of: shardOutput))
         }
+        try builder.checkResultCache()
+        let page = record ? nil : diffPage.map(DiffPageWriter.init(folder:))
+        try page?.check(
+            shownAs: builder.displayPath(of: diffPage ?? options.output),
+            protected: [
+                (options.projectRoot, "the project root"), (options.chapters, "the chapters folder"),
+                (options.output, "the report folder"), (options.cache, "the cache folder"), (options.resultStore, "the result cache"),
+            ],
+            insideNot: [(options.output, "the report folder"), (options.chapters, "the chapters folder")])
         BuildLifecycle.shared.building(report: options.output)
         // Shard verifications of one project run at once: the project lock shared, their own
         // shard's lock exclusive, and their own scratch and kept folders.
@@ -78,6 +93,9 @@ public struct ReportVerifier: Sendable {
         rebuild.shardTimes = options.shardTimes ?? options.output
         rebuild.cache = scratch.appendingPathComponent("cache")
         rebuild.useCache = false
+        // Nothing is read from the result store, but a result store of its own (--result-cache)
+        // receives the fresh results, so a build after a verification hits.
+        rebuild.resultCache = options.resultCache ?? rebuild.cache
         rebuild.frozen = false
         rebuild.allowFailures = true
         rebuild.singleFile = nil  // verification checks the report folder; it writes nothing else
@@ -89,7 +107,7 @@ public struct ReportVerifier: Sendable {
         if options.shard != nil {
             try Self.assemble(
                 results, among: options.output, files: try builder.chapterFiles().map(builder.displayPath(of:)), options: options,
-                figures: CacheLayout(folder: rebuild.cache).figures, into: rebuiltReport)
+                drawnIn: rebuild.output, into: rebuiltReport)
         }
         var warnings = summary.warnings
         if let shardOutput, summary.succeeded {
@@ -160,19 +178,33 @@ public struct ReportVerifier: Sendable {
             report.shard = VerificationReport.ShardCoverage(
                 shard: shard, chapters: summary.chapters.map(\.file), projectChapters: try builder.chapterFiles().map(builder.displayPath(of:)))
         }
-        return Outcome(
-            report: report, build: summary, keptReport: kept,
-            differenceImages: differenceImages, warnings: warnings)
+        if let page, let diffPage {
+            let chapters = results.map { DiffPage.Chapter(file: $0.file, slug: $0.slug, title: $0.title) }
+            let rebuilt = kept ?? rebuild.output
+            report = try page.write(
+                report, committed: options.output, rebuilt: rebuilt,
+                differenceImages: differenceImages ?? scratch.appendingPathComponent("differences"), tolerance: tolerance,
+                chapters: chapters, committedName: builder.displayPath(of: options.output))
+            return Outcome(
+                report: report, build: summary, keptReport: kept, differenceImages: differenceImages, diffPage: diffPage,
+                warnings: warnings)
+        }
+        if differenceImages == nil {
+            // The images were not kept: no path may point into the removed scratch folder.
+            for i in report.differences.indices { report.differences[i].images = nil }
+        }
+        return Outcome(report: report, build: summary, keptReport: kept, differenceImages: differenceImages, warnings: warnings)
     }
 
     /// Renders `results` (a shard's rebuilt chapters) with the committed report's results of the
     /// other chapters into `folder`, in chapter order (`files`: the project's chapter files).
     ///
-    /// The shard's figures come from `figures` (the rebuild's figure cache, which its build
-    /// filled); the other chapters' are the committed images (they are not compared), so no
+    /// The shard's figures are the images its rebuild drew (in `shardFolder`, the rebuilt shard
+    /// output); the other chapters' are the committed images (they are not compared), so no
     /// figure is drawn twice.
     static func assemble(
-        _ results: [ChapterResult], among committed: URL, files: [String], options: BuildOptions, figures: URL?, into folder: URL
+        _ results: [ChapterResult], among committed: URL, files: [String], options: BuildOptions, drawnIn shardFolder: URL,
+        into folder: URL
     ) throws {
         let rebuilt = Dictionary(results.map { ($0.file, $0) }, uniquingKeysWith: { first, _ in first })
         let stored = Dictionary(storedResults(in: committed).map { ($0.file, $0) }, uniquingKeysWith: { first, _ in first })
@@ -188,6 +220,12 @@ public struct ReportVerifier: Sendable {
         }
         let shardKeys = Set(results.flatMap(\.figures).compactMap { try? ReportRenderer.drawingKey($0.chart) })
         for key in shardKeys { predrawn[key] = nil }  // a shard's figure is always its rebuild's
+        for figure in results.flatMap(\.figures) {
+            let image = shardFolder.appendingPathComponent(figure.image)
+            if let key = try? ReportRenderer.drawingKey(figure.chart), FileManager.default.fileExists(atPath: image.path) {
+                predrawn[key] = image
+            }
+        }
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
@@ -197,7 +235,6 @@ public struct ReportVerifier: Sendable {
         for result in all { try ResultsStore().write(result, toReport: folder) }
         var renderer = ReportRenderer(reportTitle: options.title, version: NotebookIdentity.version, themeDirectory: options.theme)
         renderer.fragileMargin = options.fragileMargin
-        renderer.figureCache = figures
         renderer.predrawn = predrawn
         try renderer.render(all, into: folder)
     }

@@ -19,6 +19,14 @@ struct ProjectOptions: ParsableArguments {
     @Option(name: .long, help: "Where stored results, compiled chapter programs and logs are kept (default: .normbook-cache).")
     var cacheDir: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Where stored chapter results and drawn figures are kept: a folder CI can save and restore, shareable between project copies and shards (default: $NORMBOOK_RESULT_CACHE, else normbook.yml's result-cache, else the cache folder).",
+        valueName: "DIR"))
+    var resultCache: String?
+
+    /// The environment variable naming the result store (below --result-cache, above normbook.yml).
+    static let resultCacheVariable = "NORMBOOK_RESULT_CACHE"
+
     @Option(name: .shortAndLong, help: "How many chapters to run at once (default: the number of cores).")
     var jobs: Int?
 
@@ -54,6 +62,7 @@ struct ProjectOptions: ParsableArguments {
         given.chapters = chapters
         given.output = output
         given.cache = cacheDir
+        given.resultCache = resultCache ?? ProcessInfo.processInfo.environment[Self.resultCacheVariable].flatMap { $0.isEmpty ? nil : $0 }
         given.title = title
         given.reseed = reseed
         confinement.fill(&given)

@@ -109,7 +109,7 @@ struct StatusPrinter: Sendable {
         } else {
             var lines = ["Verification failed: \(report.differences.count) differences with \(output)/; \(claimLine)."]
             if let kept = outcome.keptReport { lines.append("  The rebuilt report is in \(kept.path)") }
-            if let images = outcome.differenceImages { lines.append("  Difference images are in \(images.path)") }
+            if let images = outcome.differenceImages, outcome.diffPage == nil { lines.append("  Difference images are in \(images.path)") }
             lines.append("  If the changes are intended, run `normbook verify --record` and commit \(output)/.")
             FileOutput.standardError.write(lines.joined(separator: "\n") + "\n")
         }

@@ -47,6 +47,24 @@ struct ProjectFileTests {
         #expect(diagnostics.map(\.hint) == ["write e.g. `single-file: report.html`"])
     }
 
+    @Test func resultCacheIsAFolderResolvedFromTheRootAndTheCommandLineWins() {
+        var diagnostics: [Diagnostic] = []
+        let file = ProjectFile.parse("result-cache: ../shared/results\n", diagnostics: &diagnostics)
+        #expect(diagnostics.isEmpty)
+        let root = URL(fileURLWithPath: "/projects/p")
+        let options = file.buildOptions(projectRoot: root, jobs: 1)
+        #expect(options.resultCache?.path == "/projects/shared/results")
+        #expect(options.resultStore.path == "/projects/shared/results")
+        var given = ProjectFile()
+        given.resultCache = "/ci/results"
+        #expect(file.overridden(by: given).buildOptions(projectRoot: root, jobs: 1).resultStore.path == "/ci/results")
+        // Unset: the cache folder holds it.
+        #expect(ProjectFile().buildOptions(projectRoot: root, jobs: 1).resultStore.path == "/projects/p/.normbook-cache")
+        var bad: [Diagnostic] = []
+        _ = ProjectFile.parse("result-cache: [a]\n", diagnostics: &bad)
+        #expect(bad.map(\.description).contains { $0.contains("result-cache must be a folder path") && $0.contains(".normbook-results") })
+    }
+
     @Test func theFileIsFoundFromAnyFolderBelowIt() throws {
         let root = try temporaryProject("project-file", folders: ["chapters/deep/er"])
         try Data("title: T\n".utf8).write(to: root.appendingPathComponent(ProjectFile.fileName))

@@ -130,6 +130,10 @@ struct ReportComparatorTests {
         #expect(rms > 1)
         #expect(difference.actual == "RMS " + String(format: "%.2f", rms))
         #expect(difference.detail?.hasPrefix("RMS " + String(format: "%.2f", rms) + " > 1.00") == true)
+        // The difference names its image relative to the difference folder, never by an absolute
+        // (possibly temporary) path.
+        #expect(difference.images == ReportDifference.Images(difference: "figures/01-norms-1.png"))
+        #expect(difference.detail?.contains("/") == false)
 
         let written = try PixelImage(png: [UInt8](Data(contentsOf: differenceImages.appendingPathComponent("figures/01-norms-1.png"))))
         #expect(written.width == a.width && written.height == a.height)

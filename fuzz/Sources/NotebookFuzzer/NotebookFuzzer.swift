@@ -46,7 +46,7 @@ private func divertAssets(_ written: [String]) {
 /// The renderer, with a figure cache so the one figure is drawn by Cairo only once.
 private let renderer: ReportRenderer = {
     var renderer = ReportRenderer(reportTitle: "fuzz", version: "fuzz")
-    renderer.figureCache = reportFolder.appendingPathComponent("figure-cache")
+    renderer.figureStore = reportFolder.appendingPathComponent("figure-cache")
     return renderer
 }()
 
