@@ -20,7 +20,7 @@ struct ProjectScaffoldWorkflowTests {
         for needed in [
             "shard: [1, 2, 3]", "SHARDS: 3", "normbook build --shard ${{ matrix.shard }}/$SHARDS",
             "normbook verify --shard ${{ matrix.shard }}/$SHARDS", "actions/cache/restore@v4", "actions/cache/save@v4",
-            "path: .normbook-cache/results", "actions/upload-artifact@v4", "needs: shard",
+            "path: .normbook-results", "NORMBOOK_RESULT_CACHE: .normbook-results", "verify-diff/", "actions/upload-artifact@v4", "needs: shard",
             "normbook merge --verify-results", "normbook merge shards/*/shard-*/ --output merged-report",
         ] {
             #expect(workflow.contains(needed), "\(needed)")
