@@ -8,9 +8,16 @@ struct StatusPrinter: Sendable {
         let mark = chapter.status == .succeeded ? "✓" : "✗"
         let blocks = "\(chapter.blocksSucceeded)/\(chapter.blockCount) blocks"
         let figures = chapter.figureCount == 1 ? "1 figure" : "\(chapter.figureCount) figures"
-        let timing = chapter.reused
-            ? "stored result, up to date"
-            : String(format: "compile %.2f s · run %.2f s", chapter.compileSeconds, chapter.runSeconds)
+        let timing: String
+        if chapter.reused {
+            timing = "stored result, up to date"
+        } else if chapter.status == .failed && !chapter.compiled {
+            // Stopped before compiling (a source error, a stale or missing stored result): the
+            // diagnostics below say why; there are no times to show.
+            timing = "not compiled"
+        } else {
+            timing = String(format: "compile %.2f s · run %.2f s", chapter.compileSeconds, chapter.runSeconds)
+        }
         FileOutput.standardOutput.write("\(mark) \(chapter.file)  \(blocks), \(figures)  (\(timing))\n")
         for diagnostic in chapter.diagnostics {
             FileOutput.standardError.write(diagnostic.description + "\n")
