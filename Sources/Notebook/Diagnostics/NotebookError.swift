@@ -17,8 +17,10 @@ public enum NotebookError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidResults(path: String, reason: String)
     /// A chapter has errors in its source (front matter, block options).
     case invalidChapter([Diagnostic])
-    /// The output folder must not be replaced (it is not normbook's, or it holds the project).
-    case refusedOutput(path: String, reason: String, hint: String)
+    /// A place normbook would write must not be written or replaced (it is not normbook's, or it
+    /// holds the project): the report folder, or `what` names another (the result cache, the diff
+    /// page).
+    case refusedOutput(path: String, reason: String, hint: String, what: String = "the report")
     /// Another build of the same project is running and the build was told not to wait.
     case projectBusy(holder: Int32?, lockFile: String)
     /// The sandbox was asked for and cannot be had.
@@ -50,8 +52,8 @@ public enum NotebookError: Error, Sendable, Equatable, CustomStringConvertible {
             return "error: the stored result '\(path)' is not valid: \(reason)\n  hint: rebuild without --frozen to regenerate it"
         case .invalidChapter(let diagnostics):
             return diagnostics.map(\.description).joined(separator: "\n")
-        case .refusedOutput(let path, let reason, let hint):
-            return "error: refusing to write the report into '\(path)': \(reason)\n  hint: \(hint)"
+        case .refusedOutput(let path, let reason, let hint, let what):
+            return "error: refusing to write \(what) into '\(path)': \(reason)\n  hint: \(hint)"
         case .projectBusy(let holder, let lockFile):
             let who = holder.map { "normbook (pid \($0))" } ?? "another normbook"
             return "error: \(who) is building this project (it holds \(lockFile))\n  hint: wait for it to finish, or run without --no-wait to wait for it"

@@ -30,17 +30,17 @@ struct DiffPageWriter {
             let path = OutputGuard.resolved(other).path
             if target.path == path || OutputGuard.contains(target, path) {
                 throw NotebookError.refusedOutput(
-                    path: name, reason: "it \(target.path == path ? "is" : "holds") \(what); replacing it would delete your files", hint: hint)
+                    path: name, reason: "it \(target.path == path ? "is" : "holds") \(what); replacing it would delete your files", hint: hint, what: "the diff page")
             }
         }
         for (other, what) in insideNot where OutputGuard.contains(OutputGuard.resolved(other), target.path) {
-            throw NotebookError.refusedOutput(path: name, reason: "it lies inside \(what)", hint: hint)
+            throw NotebookError.refusedOutput(path: name, reason: "it lies inside \(what)", hint: hint, what: "the diff page")
         }
         var info = stat()
         guard lstat(folder.path, &info) == 0 else { return }
         guard (info.st_mode & S_IFMT) == S_IFDIR else {
             throw NotebookError.refusedOutput(
-                path: name, reason: (info.st_mode & S_IFMT) == S_IFLNK ? "it is a symbolic link" : "it is a file, not a folder", hint: hint)
+                path: name, reason: (info.st_mode & S_IFMT) == S_IFLNK ? "it is a symbolic link" : "it is a file, not a folder", hint: hint, what: "the diff page")
         }
         if FileManager.default.fileExists(atPath: folder.appendingPathComponent(Self.markerName).path) { return }
         let entries = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
@@ -48,7 +48,7 @@ struct DiffPageWriter {
             throw NotebookError.refusedOutput(
                 path: name,
                 reason: "the folder holds files normbook did not write (\(entries.prefix(3).joined(separator: ", "))) and no \(Self.markerName) marker",
-                hint: hint + ", or empty this one")
+                hint: hint + ", or empty this one", what: "the diff page")
         }
     }
 

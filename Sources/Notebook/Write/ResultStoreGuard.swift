@@ -14,17 +14,18 @@ struct ResultStoreGuard {
         let target = OutputGuard.resolved(store)
         if let projectRoot, target.path == OutputGuard.resolved(projectRoot).path {
             throw NotebookError.refusedOutput(
-                path: name, reason: "the result cache would be the project root itself",
-                hint: "choose a folder of its own, e.g. --result-cache .normbook-results")
+                path: name, reason: "it is the project root itself",
+                hint: "choose a folder of its own, e.g. --result-cache .normbook-results", what: "the result cache")
         }
         for (folder, what) in [(output, "the output folder"), (chapters, "the chapters folder")] {
             let path = OutputGuard.resolved(folder).path
             if target.path == path || OutputGuard.contains(URL(fileURLWithPath: path), target.path) {
                 throw NotebookError.refusedOutput(
                     path: name,
-                    reason: "the result cache would be \(target.path == path ? "" : "inside ")\(what): "
+                    reason: "it is \(target.path == path ? "" : "inside ")\(what): "
                         + (what == "the output folder" ? "each build replaces that folder, deleting the stored results" : "stored results would mix with the sources"),
-                    hint: "choose a folder of its own, e.g. --result-cache .normbook-results (or NORMBOOK_RESULT_CACHE, or `result-cache:` in normbook.yml)")
+                    hint: "choose a folder of its own, e.g. --result-cache .normbook-results (or NORMBOOK_RESULT_CACHE, or `result-cache:` in normbook.yml)",
+                    what: "the result cache")
             }
         }
     }

@@ -74,7 +74,7 @@ struct CacheCommand: ParsableCommand {
             var text = outcome.removed.map { "\(verb) \($0.path) (\(CacheCommand.size($0.size)))\n" }.joined()
             text += "result cache \(project.shown(options.resultStore)): \(CacheCommand.size(outcome.bytesBefore)) before, "
                 + "\(CacheCommand.size(outcome.bytesAfter)) after\(dryRun ? " (dry run)" : ""); "
-                + "\(outcome.removed.count) \(outcome.removed.count == 1 ? "entry" : "entries") \(verb), \(outcome.entriesLeft) kept\n"
+                + "\(verb) \(outcome.removed.count) \(outcome.removed.count == 1 ? "entry" : "entries"), \(outcome.entriesLeft) kept\n"
             FileOutput.standardOutput.write(text)
         }
     }

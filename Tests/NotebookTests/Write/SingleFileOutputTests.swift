@@ -17,7 +17,7 @@ struct SingleFileOutputTests {
         do {
             try guardian.check(root.appendingPathComponent(path), shownAs: path)
             return nil
-        } catch NotebookError.refusedOutput(_, let reason, _) {
+        } catch NotebookError.refusedOutput(_, let reason, _, _) {
             return reason
         } catch {
             return "unexpected \(error)"
