@@ -120,18 +120,10 @@ public struct ReportBuilder: Sendable {
     /// it in (or sets it aside on failure).
     private func writeShard(_ manifest: ShardManifest, results: [ChapterResult], summaries: [BuildSummary.Chapter]) throws -> BuildSummary {
         let renderStart = Date()
-        let writer = ReportWriter(destination: options.output)
-        let staging = try writer.makeStaging()
-        do {
-            for result in results { try ResultsStore().write(result, toReport: staging) }
-            var renderer = ReportRenderer(reportTitle: options.title, version: NotebookIdentity.version, themeDirectory: options.theme)
-            renderer.figureStore = options.useCache ? options.resultStore : nil
+        let (writer, staging) = try stage(results) { staging, previous in
             var manifest = manifest
-            manifest.figures = try renderer.drawFigures(of: results, into: staging)
+            manifest.figures = try renderer(previous: previous).drawFigures(of: results, into: staging)
             try manifest.write(into: staging)
-        } catch {
-            writer.discard(staging)
-            throw error
         }
         var summary = BuildSummary(
             chapters: summaries, renderSeconds: Date().timeIntervalSince(renderStart),
@@ -148,26 +140,43 @@ public struct ReportBuilder: Sendable {
         return summary
     }
 
-    /// Renders `results` into a staging folder and swaps it in (or sets it aside on failure).
-    private func write(_ results: [ChapterResult], summaries: [BuildSummary.Chapter], predrawn: [String: URL] = [:]) throws -> BuildSummary {
-        let renderStart = Date()
+    /// A staging folder beside the output holding the results' JSON, then whatever `fill` writes
+    /// (given the staging folder and the report it replaces, if normbook wrote one); discarded
+    /// if anything throws.
+    private func stage(
+        _ results: [ChapterResult], _ fill: (_ staging: URL, _ previous: URL?) throws -> Void
+    ) throws -> (ReportWriter, URL) {
         let writer = ReportWriter(destination: options.output)
         let staging = try writer.makeStaging()
         do {
             // Files the report already holds with the same bytes are linked, not written again.
             let previous = ReportMarker.isPresent(in: options.output) ? options.output : nil
             for result in results { try ResultsStore(memo: options.memo).write(result, toReport: staging, previous: previous) }
-            var renderer = ReportRenderer(reportTitle: options.title, version: NotebookIdentity.version, themeDirectory: options.theme)
-            renderer.fragileMargin = options.fragileMargin
-            // A build without the cache (verify) draws every figure.
-            renderer.figureStore = options.useCache ? options.resultStore : nil
-            renderer.memo = options.memo
-            renderer.previousReport = previous
-            renderer.predrawn = predrawn
-            try renderer.render(results, into: staging)
+            try fill(staging, previous)
         } catch {
             writer.discard(staging)
             throw error
+        }
+        return (writer, staging)
+    }
+
+    /// The renderer the options ask for.
+    private func renderer(previous: URL?, predrawn: [String: URL] = [:]) -> ReportRenderer {
+        var renderer = ReportRenderer(reportTitle: options.title, version: NotebookIdentity.version, themeDirectory: options.theme)
+        renderer.fragileMargin = options.fragileMargin
+        // A build without the cache (verify) draws every figure.
+        renderer.figureStore = options.useCache ? options.resultStore : nil
+        renderer.memo = options.memo
+        renderer.previousReport = previous
+        renderer.predrawn = predrawn
+        return renderer
+    }
+
+    /// Renders `results` into a staging folder and swaps it in (or sets it aside on failure).
+    private func write(_ results: [ChapterResult], summaries: [BuildSummary.Chapter], predrawn: [String: URL] = [:]) throws -> BuildSummary {
+        let renderStart = Date()
+        let (writer, staging) = try stage(results) { staging, previous in
+            try renderer(previous: previous, predrawn: predrawn).render(results, into: staging)
         }
         var summary = BuildSummary(
             chapters: summaries, renderSeconds: Date().timeIntervalSince(renderStart),

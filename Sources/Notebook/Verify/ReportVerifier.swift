@@ -111,16 +111,7 @@ public struct ReportVerifier: Sendable {
         }
         var warnings = summary.warnings
         if let shardOutput, summary.succeeded {
-            let writer = ReportWriter(destination: shardOutput)
-            let staging = try writer.makeStaging()
-            writer.discard(staging)
-            BuildLifecycle.shared.registerTemporary(staging)
-            do {
-                try fm.copyItem(at: rebuild.output, to: staging)
-            } catch {
-                throw NotebookError.unwritable(path: staging.path, reason: error.localizedDescription)
-            }
-            warnings += try writer.commit(staging)
+            warnings += try ReportWriter(destination: shardOutput).replace(withCopyOf: rebuild.output)
         }
 
         var cases = Self.chapterCases(summary) + Self.claimCases(results)
@@ -129,16 +120,7 @@ public struct ReportVerifier: Sendable {
         var kept: URL?
         var differenceImages: URL?
         if record {
-            let writer = ReportWriter(destination: options.output)
-            let staging = try writer.makeStaging()
-            writer.discard(staging)
-            BuildLifecycle.shared.registerTemporary(staging)
-            do {
-                try fm.copyItem(at: rebuild.output, to: staging)
-            } catch {
-                throw NotebookError.unwritable(path: staging.path, reason: error.localizedDescription)
-            }
-            warnings += try writer.commit(staging)
+            warnings += try ReportWriter(destination: options.output).replace(withCopyOf: rebuild.output)
         } else {
             guard fm.fileExists(atPath: options.output.path) else {
                 throw NotebookError.unreadable(

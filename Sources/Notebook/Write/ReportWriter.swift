@@ -60,6 +60,24 @@ struct ReportWriter: Sendable {
         return []
     }
 
+    /// Replaces the destination with a copy of `folder` (a report built elsewhere, such as a
+    /// verification's rebuild), staged and swapped in like any build.
+    ///
+    /// - Returns: the warnings of `commit`.
+    func replace(withCopyOf folder: URL) throws -> [String] {
+        let staging = try makeStaging()
+        // `copyItem` creates the staging folder itself: the empty one (with its marker) goes,
+        // and the copy brings the report's own marker.
+        discard(staging)
+        BuildLifecycle.shared.registerTemporary(staging)
+        do {
+            try FileManager.default.copyItem(at: folder, to: staging)
+        } catch {
+            throw NotebookError.unwritable(path: staging.path, reason: error.localizedDescription)
+        }
+        return try commit(staging)
+    }
+
     /// Moves `staging` to `place` (replacing what is there) instead of the destination: used to
     /// keep a failed build's pages for inspection without touching the report.
     func set(aside staging: URL, at place: URL) throws {

@@ -95,16 +95,7 @@ struct StatusPrinter: Sendable {
     func verification(_ outcome: ReportVerifier.Outcome, record: Bool, output: String) {
         let report = outcome.report
         for warning in outcome.warnings { FileOutput.standardError.write("warning: \(warning)\n") }
-        let failing = report.cases.filter { !$0.passed }
-        for failure in failing where failure.suite != VerificationCase.reportFilesSuite {
-            FileOutput.standardError.write("✗ \(failure.suite): \(failure.failure ?? "")\n")
-        }
-        for difference in report.differences {
-            FileOutput.standardError.write("✗ \(difference.described(under: output))\n")
-        }
-        for note in report.claimNotes {
-            FileOutput.standardError.write("note: claim \(note.claim): \(note.message)\n")
-        }
+        listFailures(report, output: output)
         let claims = report.cases.filter { $0.name.hasPrefix("claim ") }
         let claimLine = "\(claims.filter(\.passed).count) of \(claims.count) claims have their expected verdict"
         if record {

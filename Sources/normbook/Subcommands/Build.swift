@@ -29,18 +29,10 @@ struct Build: ParsableCommand {
             """)
 
     @OptionGroup var project: ProjectOptions
+    @OptionGroup var report: ReportOptions
 
     @Argument(help: "Chapter files to build (as paths from the current folder); the other chapters keep their cached or stored results. Default: every chapter.")
     var files: [String] = []
-
-    @Option(name: .long, help: "A folder of templates (*.mustache, normbook.css) overriding the built-in ones.")
-    var theme: String?
-
-    @Option(name: .long, help: "Also write the whole report as one self-contained HTML file (figures, styles, scripts, fonts embedded; opens offline). A new file, or one normbook wrote; never a file of yours.")
-    var singleFile: String?
-
-    @Flag(name: .long, help: "Replace the report even when chapters fail; their pages show the errors.")
-    var allowFailures = false
 
     @Flag(name: .long, help: "Render the stored results in the output folder without compiling or running anything; fails if a result is missing or stale.")
     var frozen = false
@@ -57,15 +49,12 @@ struct Build: ParsableCommand {
     @Flag(name: .long, help: "Run every chapter even when its stored result is up to date.")
     var noCache = false
 
-    @Flag(name: .long, help: "Replace an output folder normbook did not write (everything in it is deleted). Never the project root, its chapters or cache, nor a file.")
-    var force = false
-
     func validate() throws {
         if let shard {
             do { _ = try Shard(parsing: shard) } catch { throw ValidationError("--shard: \(error)") }
             if !files.isEmpty { throw ValidationError("--shard builds its share of every chapter; it takes no chapter files") }
             if frozen { throw ValidationError("--shard runs chapters; --frozen renders stored results (to merge shards: --frozen --results DIR…)") }
-            if singleFile != nil { throw ValidationError("--single-file needs the whole report: pass it to `normbook merge` instead of --shard") }
+            if report.singleFile != nil { throw ValidationError("--single-file needs the whole report: pass it to `normbook merge` instead of --shard") }
         }
         if !results.isEmpty {
             if !frozen { throw ValidationError("--results assembles shard outputs without running anything: pass --frozen too (or use `normbook merge DIR…`)") }
@@ -74,15 +63,9 @@ struct Build: ParsableCommand {
     }
 
     func run() throws {
-        var options = try reportingNotebookErrors {
-            try project.buildOptions(allowFailures: allowFailures) {
-                $0.theme = theme
-                $0.singleFile = singleFile
-            }
-        }
+        var options = try report.buildOptions(project)
         options.frozen = frozen
         options.useCache = !noCache
-        options.force = force
         if let shard {
             options.shard = try Shard(parsing: shard)
             options.shardTimes = try reportingNotebookErrors { try project.committedReport() }

@@ -26,6 +26,7 @@ struct Merge: ParsableCommand {
             """)
 
     @OptionGroup var project: ProjectOptions
+    @OptionGroup var report: ReportOptions
 
     @Argument(help: ArgumentHelp("Shard output folders (build --shard I/N --output DIR), one per shard.", valueName: "DIR"))
     var folders: [String] = []
@@ -40,18 +41,6 @@ struct Merge: ParsableCommand {
     @Option(name: .long, help: "With --verify-results: write the combined verification as JUnit XML to this file.")
     var junit: String?
 
-    @Option(name: .long, help: "A folder of templates (*.mustache, normbook.css) overriding the built-in ones.")
-    var theme: String?
-
-    @Option(name: .long, help: "Also write the whole report as one self-contained HTML file.")
-    var singleFile: String?
-
-    @Flag(name: .long, help: "Write the report even when chapters failed in their shards; their pages show the errors.")
-    var allowFailures = false
-
-    @Flag(name: .long, help: "Replace an output folder normbook did not write (everything in it is deleted).")
-    var force = false
-
     func validate() throws {
         if folders.isEmpty == verifyResults.isEmpty {
             throw ValidationError("pass either shard output folders (normbook merge DIR…) or --verify-results FILE…")
@@ -59,20 +48,14 @@ struct Merge: ParsableCommand {
         if verifyResults.isEmpty, json != nil || junit != nil {
             throw ValidationError("--json and --junit write a combined verification: use them with --verify-results")
         }
-        if !verifyResults.isEmpty, singleFile != nil || allowFailures || force || theme != nil {
+        if !verifyResults.isEmpty, report.anyGiven {
             throw ValidationError("--verify-results combines verification files; it writes no report")
         }
     }
 
     func run() throws {
         if !verifyResults.isEmpty { return try mergeVerifications() }
-        var options = try reportingNotebookErrors {
-            try project.buildOptions(allowFailures: allowFailures) {
-                $0.theme = theme
-                $0.singleFile = singleFile
-            }
-        }
-        options.force = force
+        var options = try report.buildOptions(project)
         options.mergeShards = folders.map { URL(fileURLWithPath: $0, relativeTo: project.here).standardizedFileURL }
         SignalHandling.install()
         let printer = StatusPrinter()

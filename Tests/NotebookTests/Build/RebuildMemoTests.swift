@@ -31,18 +31,6 @@ struct RebuildMemoTests {
         #expect(memo.value("a", inputs: 1) { 7 } == 7)
     }
 
-    func chapter(_ slug: String, title: String, prose: String, points: [Double]) -> ChapterResult {
-        let chart = Chart.line(title: "t", x: "x", y: "y", series: [Series(name: "s", x: points.indices.map(Double.init), y: points)])
-        let block = BlockResult(
-            index: 0, language: "swift", code: "show(chart)", line: 3, options: BlockOptions(), status: .succeeded,
-            outputs: [.figure(Figure(number: 1, label: "fig-a", caption: "c", chart: chart, image: "figures/\(slug)-1.png"))],
-            diagnostics: [], claims: [])
-        return ChapterResult(
-            file: "chapters/\(slug).md", slug: slug, title: title, status: .succeeded,
-            segments: [.prose(markdown: prose, line: 1, inline: []), .block(block)], diagnostics: [], values: [:],
-            provenance: Provenance(normbook: "0", compiler: "swift", blas: "OpenBLAS", seed: 1))
-    }
-
     /// Every file of `folder`, by relative path.
     func files(_ folder: URL) throws -> [String: Data] {
         let fm = FileManager.default
@@ -59,17 +47,17 @@ struct RebuildMemoTests {
         let base = FileManager.default.temporaryDirectory.appendingPathComponent("normbook-memo-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: base) }
         let first = [
-            chapter("01-a", title: "Alpha", prose: "# Alpha\n\nFirst words.\n\n## Part\n", points: [1, 2, 3]),
-            chapter("02-b", title: "Beta", prose: "# Beta\n\nOther words.\n", points: [3, 1, 2]),
+            sampleChapter(slug: "01-a", title: "Alpha", prose: "# Alpha\n\nFirst words.\n\n## Part\n", points: [1, 2, 3]),
+            sampleChapter(slug: "02-b", title: "Beta", prose: "# Beta\n\nOther words.\n", points: [3, 1, 2]),
         ]
         // Edits a rebuild sees in turn: a word of prose, a chapter title (every page's sidebar),
         // a figure's data, and back to the start.
         var prose = first
-        prose[0] = chapter("01-a", title: "Alpha", prose: "# Alpha\n\nFirst word changed.\n\n## Part\n", points: [1, 2, 3])
+        prose[0] = sampleChapter(slug: "01-a", title: "Alpha", prose: "# Alpha\n\nFirst word changed.\n\n## Part\n", points: [1, 2, 3])
         var title = prose
-        title[1] = chapter("02-b", title: "Beta renamed", prose: "# Beta renamed\n\nOther words.\n", points: [3, 1, 2])
+        title[1] = sampleChapter(slug: "02-b", title: "Beta renamed", prose: "# Beta renamed\n\nOther words.\n", points: [3, 1, 2])
         var figure = title
-        figure[1] = chapter("02-b", title: "Beta renamed", prose: "# Beta renamed\n\nOther words.\n", points: [3, 1, 9])
+        figure[1] = sampleChapter(slug: "02-b", title: "Beta renamed", prose: "# Beta renamed\n\nOther words.\n", points: [3, 1, 9])
 
         let memo = RebuildMemo()
         var previous: URL? = nil

@@ -17,27 +17,12 @@ struct ReportLinkTests {
         #expect(LinkPath.encoded(path) == link)
     }
 
-    func result(slug: String, title: String) -> ChapterResult {
-        let chart = Chart.line(title: "t", x: "x", y: "y", series: [Series(name: "s", x: [0, 1], y: [1, 2])])
-        let claim = ClaimResult(
-            id: "000-a", statement: "s", quote: nil, source: nil, verdict: .holds, expected: .holds, parts: [],
-            notTestableReason: nil, rationale: nil, figures: [1])
-        let block = BlockResult(
-            index: 0, language: "swift", code: "show(chart)", line: 3, options: BlockOptions(), status: .succeeded,
-            outputs: [.figure(Figure(number: 1, label: "fig-a", caption: "c", chart: chart, image: "figures/\(slug)-1.png"))],
-            diagnostics: [], claims: [claim])
-        return ChapterResult(
-            file: "chapters/\(slug).md", slug: slug, title: title, status: .succeeded,
-            segments: [.prose(markdown: "# \(title)", line: 1, inline: []), .block(block)], diagnostics: [], values: [:],
-            provenance: Provenance(normbook: "0", compiler: "swift", blas: "OpenBLAS", seed: 1))
-    }
-
     @Test func linksToPagesAndFiguresWithUnsafeNamesAreEncodedAndTheFilesKeepTheirNames() throws {
         let slug = "02 a#b?c%d\"e'ü"
         let encoded = "02%20a%23b%3Fc%25d%22e%27%C3%BC"
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("normbook-links-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let results = [result(slug: "01-plain", title: "Plain"), result(slug: slug, title: "Odd")]
+        let results = [sampleChapter(slug: "01-plain", title: "Plain"), sampleChapter(slug: slug, title: "Odd")]
         let written = try ReportRenderer(reportTitle: "R", version: "0").render(results, into: folder)
 
         // On disk: the slug as it is.

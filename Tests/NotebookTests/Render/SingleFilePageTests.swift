@@ -10,27 +10,13 @@ import Testing
 struct SingleFilePageTests {
     func prose(_ title: String) -> String { "# \(title)\n\nSee @fig-a and $x^2$." }
 
-    func result(slug: String, title: String) -> ChapterResult {
-        let chart = Chart.line(title: "t", x: "x", y: "y", series: [Series(name: "s", x: [0, 1], y: [1, 2])])
-        let claim = ClaimResult(
-            id: "000-\(slug.count)", statement: "s", quote: nil, source: nil, verdict: .holds, expected: .holds, parts: [],
-            notTestableReason: nil, rationale: nil, figures: [1])
-        let block = BlockResult(
-            index: 0, language: "swift", code: "show(chart)", line: 3, options: BlockOptions(), status: .succeeded,
-            outputs: [.figure(Figure(number: 1, label: "fig-a", caption: "c", chart: chart, image: "figures/\(slug)-1.png"))],
-            diagnostics: [], claims: [claim])
-        return ChapterResult(
-            file: "chapters/\(slug).md", slug: slug, title: title, status: .succeeded,
-            segments: [.prose(markdown: prose(title), line: 1, inline: [], math: MathSpan.find(in: prose(title)),
-                              references: CrossReference.find(in: prose(title))),
-                       .block(block)],
-            diagnostics: [], values: [:], provenance: Provenance(normbook: "0", compiler: "swift", blas: "OpenBLAS", seed: 1))
-    }
-
     @Test func theFileLoadsNothingAndLinksOnlyInsideItself() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("normbook-single-page-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let results = [result(slug: "01-plain", title: "Plain"), result(slug: "02 a#b", title: "Odd")]
+        let results = [
+            sampleChapter(slug: "01-plain", title: "Plain", prose: prose("Plain"), claimID: "000-8"),
+            sampleChapter(slug: "02 a#b", title: "Odd", prose: prose("Odd"), claimID: "000-6"),
+        ]
         try ReportRenderer(reportTitle: "R & D", version: "0").render(results, into: folder)
         var page = SingleFilePage(folder: folder, title: "R & D", results: results)
         let html = String(decoding: try page.html(), as: UTF8.self)
