@@ -25,7 +25,7 @@ struct CacheCommand: ParsableCommand {
             let info = ResultCacheFolder(folder: options.resultStore).info()
             FileOutput.standardOutput.write("""
                 result cache: \(project.shown(options.resultStore))
-                entries: \(info.results) chapter results, \(info.figures) figures
+                entries: \(info.results) chapter \(info.results == 1 ? "result" : "results"), \(info.figures) \(info.figures == 1 ? "figure" : "figures")
                 size: \(CacheCommand.size(info.bytes))
 
                 """)
